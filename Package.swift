@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers (top depends on bottom, never the reverse); only the adapter targets import C:
+//   sideman -> SidemanCommands -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput)
+//   -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
+let package = Package(
+    name: "Sideman",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sideman", targets: ["sideman"]),
+        .executable(name: "sideman-bench", targets: ["SidemanBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C adapters
+        .systemLibrary(name: "CAlsa", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CFluidSynth", pkgConfig: "fluidsynth", providers: [.apt(["libfluidsynth-dev"])]),
+
+        // Pure musical targets: no C, no I/O.
+        // libm: Double.rounded() and friends call into it on Linux.
+        .target(name: "MusicCore", linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "ChordRecognition", dependencies: ["MusicCore"]),
+        .target(name: "StyleEngine", dependencies: ["MusicCore"]),
+        .target(name: "Arranger", dependencies: ["MusicCore", "StyleEngine", "ChordRecognition"]),
+
+        // Adapters: the only targets that import C.
+        .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
+        .target(name: "ALSASequencer", dependencies: ["MusicCore", "CAlsa"]),
+
+        // Daemon wiring and the command line.
+        .target(name: "SidemanDaemon", dependencies: [
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "SidemanCommands", dependencies: [
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "SidemanDaemon",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
+        .executableTarget(name: "SidemanBenchmarks", dependencies: [
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput",
+        ]),
+
+        .testTarget(name: "MusicCoreTests", dependencies: ["MusicCore"]),
+        .testTarget(name: "ChordRecognitionTests", dependencies: ["ChordRecognition", "MusicCore"]),
+        .testTarget(name: "StyleEngineTests", dependencies: ["StyleEngine", "MusicCore"]),
+        .testTarget(name: "ArrangerTests", dependencies: ["Arranger", "StyleEngine", "ChordRecognition", "MusicCore"]),
+        .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
+        .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
+        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon"]),
+        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,59 @@
+/// A MIDI message as a value. Channel messages carry bounded values; system messages that
+/// an arranger cares about (clock, transport, SysEx) are cases of their own.
+public enum MIDIEvent: Hashable, Sendable {
+    case noteOn(channel: MIDIChannel, note: UInt7, velocity: UInt7)
+    case noteOff(channel: MIDIChannel, note: UInt7, velocity: UInt7)
+    case polyPressure(channel: MIDIChannel, note: UInt7, pressure: UInt7)
+    case controlChange(channel: MIDIChannel, controller: UInt7, value: UInt7)
+    case programChange(channel: MIDIChannel, program: UInt7)
+    case channelPressure(channel: MIDIChannel, pressure: UInt7)
+    case pitchBend(channel: MIDIChannel, value: UInt14)
+    case sysEx([UInt8])
+    case clock
+    case start
+    case stop
+    case `continue`
+    case songPosition(UInt14)
+    case activeSensing
+    case reset
+
+    public var channel: MIDIChannel? {
+        switch self {
+        case .noteOn(let c, _, _), .noteOff(let c, _, _), .polyPressure(let c, _, _),
+            .controlChange(let c, _, _), .programChange(let c, _), .channelPressure(let c, _),
+            .pitchBend(let c, _):
+            return c
+        default: return nil
+        }
+    }
+
+    /// A note-on with velocity 0 is a note-off on the wire; this says which it really is.
+    public var isNoteOn: Bool {
+        if case .noteOn(_, _, let v) = self { return v.rawValue > 0 }
+        return false
+    }
+
+    public var isNoteOff: Bool {
+        switch self {
+        case .noteOff: return true
+        case .noteOn(_, _, let v): return v.rawValue == 0
+        default: return false
+        }
+    }
+}
+
+/// Controller numbers Sideman sends or reacts to.
+public enum MIDIController {
+    public static let bankSelectMSB: UInt7 = 0
+    public static let modulation: UInt7 = 1
+    public static let volume: UInt7 = 7
+    public static let pan: UInt7 = 10
+    public static let expression: UInt7 = 11
+    public static let bankSelectLSB: UInt7 = 32
+    public static let sustain: UInt7 = 64
+    public static let reverbSend: UInt7 = 91
+    public static let chorusSend: UInt7 = 93
+    public static let allSoundOff: UInt7 = 120
+    public static let resetAllControllers: UInt7 = 121
+    public static let allNotesOff: UInt7 = 123
+}

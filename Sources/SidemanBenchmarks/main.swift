@@ -1,0 +1,2 @@
+// Benchmarks print figures; they never assert. Run: swift run -c release sideman-bench
+print("sideman-bench")

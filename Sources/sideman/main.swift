@@ -1,0 +1,3 @@
+import SidemanCommands
+
+await SidemanCommand.main()
