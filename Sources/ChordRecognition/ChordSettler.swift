@@ -6,7 +6,8 @@ import MusicCore
 /// Time is whatever integer clock the caller uses (samples or microseconds); the settle
 /// window is in the same unit. There is no clock inside: the caller feeds `noteOn` /
 /// `noteOff` with their times, and asks `poll(at:)` for a chord that has come due (and
-/// `deadline` for when to ask next).
+/// `deadline` for when to ask next). Poll before feeding an event later than `deadline`,
+/// so that a reading that came due is sent before the keys change.
 ///
 /// A reading is *complete* (sent at once) when it is a chord of three or more pitch
 /// classes, a cancel, or a two- or three-key Single Finger shape. One key (1+8, a Single

@@ -1,0 +1,70 @@
+import ChordRecognition
+import MusicCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Prints the cost of one chord recognition per fingering mode (ns per call) and the time
+/// the lookup table takes to build.
+enum ChordBenchmark {
+    static func nanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    static func run() {
+        let buildStart = nanoseconds()
+        _ = ChordRecognizer(mode: .fingered).recognize(notes: [60, 64, 67])
+        let buildMs = Double(nanoseconds() - buildStart) / 1e6
+        print("chord table build: \(format2(buildMs)) ms")
+
+        // A fixed pool of voicings: every type on every root in close position, plus
+        // random key sets, played one after the other as a player would.
+        var pool: [KeySet] = []
+        for type in ChordType.allCases {
+            for root in 0..<12 {
+                pool.append(KeySet(type.tones.map { UInt7(clamping: 48 + root + $0) }))
+            }
+        }
+        var state: UInt64 = 0x1234_5678
+        for _ in 0..<4096 {
+            var keys = KeySet()
+            for _ in 0..<(3 + Int(state % 4)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                keys.insert(UInt7(clamping: 36 + Int(state >> 33) % 48))
+            }
+            pool.append(keys)
+        }
+
+        let rounds = 200
+        for mode in FingeringMode.allCases {
+            let recognizer = ChordRecognizer(mode: mode)
+            var previous: Chord? = nil
+            var checksum = 0
+            let start = nanoseconds()
+            for _ in 0..<rounds {
+                for keys in pool {
+                    switch recognizer.recognize(keys, previous: previous) {
+                    case .chord(let c):
+                        previous = c
+                        checksum &+= c.root.rawValue &+ c.type.rawValue
+                    case .cancel: checksum &+= 34
+                    case .unrecognised: break
+                    }
+                }
+            }
+            let elapsed = nanoseconds() - start
+            let count = rounds * pool.count
+            let perCall = Double(elapsed) / Double(count)
+            print("chord recognition \(mode.rawValue): \(format2(perCall)) ns per recognition (\(count) calls, checksum \(checksum))")
+        }
+    }
+
+    static func format2(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let frac = hundredths % 100
+        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+}
