@@ -75,6 +75,15 @@ import Testing
         #expect(s.current == Chord(root: .c, type: .major))
     }
 
+    @Test func aKeyThatSpoilsAProvisionalReadingDropsIt() {
+        var s = ChordSettler(settleWindow: Self.window)
+        _ = s.noteOn(NoteName.parse("C3")!, at: 0)
+        _ = s.noteOn(NoteName.parse("E3")!, at: 100)
+        #expect(s.deadline == nil)
+        #expect(s.poll(at: 10_000) == nil)
+        #expect(s.noteOn(NoteName.parse("G3")!, at: 20_000)?.reading == chord(.c, .major))
+    }
+
     @Test func theSameChordAgainSendsNothing() {
         var s = ChordSettler(settleWindow: Self.window)
         _ = press(&s, "C3 E3 G3", at: 0)
