@@ -1,3 +1,4 @@
+import Arranger
 import ChordRecognition
 import MusicCore
 
@@ -60,6 +61,35 @@ enum ChordBenchmark {
             let perCall = Double(elapsed) / Double(count)
             print("chord recognition \(mode.rawValue): \(format2(perCall)) ns per recognition (\(count) calls, checksum \(checksum))")
         }
+    }
+
+    /// The keyboard processor on a stream of both-hands playing: ns per incoming event.
+    static func runKeyboard() {
+        var processor = KeyboardProcessor(sampleRate: 48_000)
+        var events: [MIDIEvent] = []
+        let chords: [[Int]] = [[36, 40, 43], [41, 45, 48], [43, 47, 50, 53], [45, 48, 52]]
+        for (i, chord) in chords.enumerated() {
+            for n in chord { events.append(.noteOn(channel: 0, note: UInt7(clamping: n), velocity: 90)) }
+            for m in 0..<8 {
+                let melody = UInt7(clamping: 64 + (i * 3 + m * 5) % 24)
+                events.append(.noteOn(channel: 0, note: melody, velocity: 80))
+                events.append(.noteOff(channel: 0, note: melody, velocity: 0))
+            }
+            for n in chord { events.append(.noteOff(channel: 0, note: UInt7(clamping: n), velocity: 0)) }
+        }
+        var outputs = 0
+        let rounds = 20_000
+        var time: Int64 = 0
+        let start = nanoseconds()
+        for _ in 0..<rounds {
+            for event in events {
+                time += 97
+                processor.receive(event, at: time) { _ in outputs &+= 1 }
+            }
+        }
+        let elapsed = nanoseconds() - start
+        let count = rounds * events.count
+        print("keyboard processor: \(format2(Double(elapsed) / Double(count))) ns per event (\(count) events, \(outputs) outputs)")
     }
 
     static func format2(_ value: Double) -> String {

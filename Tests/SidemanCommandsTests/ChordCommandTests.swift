@@ -1,3 +1,4 @@
+import ArgumentParser
 import ChordRecognition
 import MusicCore
 import Testing
@@ -74,5 +75,27 @@ import Testing
         #expect(command.mode == "fingered-on-bass")
         #expect(command.json)
         #expect(command.notes == ["E3", "G3", "C4"])
+    }
+}
+
+@Suite struct ChordCommandExitTests {
+    func exitCode(_ arguments: [String]) -> Int32? {
+        do {
+            let command = try ChordCommand.parse(arguments)
+            try command.run()
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func badInputExitsWithCodeTwo() {
+        #expect(exitCode(["--mode", "jazz-hands", "C4"]) == 2)
+        #expect(exitCode(["H4"]) == 2)
+        #expect(exitCode(["128"]) == 2)
+        #expect(exitCode([]) == 2)
+        #expect(exitCode(["C4", "E4", "G4"]) == 0)
     }
 }
