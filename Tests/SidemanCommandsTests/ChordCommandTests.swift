@@ -95,6 +95,7 @@ import Testing
         #expect(exitCode(["--mode", "jazz-hands", "C4"]) == 2)
         #expect(exitCode(["H4"]) == 2)
         #expect(exitCode(["128"]) == 2)
+        #expect(exitCode(["-1"]) == 2)
         #expect(exitCode([]) == 2)
         #expect(exitCode(["C4", "E4", "G4"]) == 0)
     }
