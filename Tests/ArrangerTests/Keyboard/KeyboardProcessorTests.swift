@@ -4,54 +4,6 @@ import Testing
 
 @testable import Arranger
 
-/// Drives a processor and keeps what it emits.
-struct KeyboardRig {
-    var processor: KeyboardProcessor
-    var out: [KeyboardOutput] = []
-
-    init(_ configure: (inout KeyboardSettings) -> Void = { _ in }) {
-        var s = KeyboardSettings()
-        configure(&s)
-        processor = KeyboardProcessor(settings: s, sampleRate: 48_000)
-    }
-
-    mutating func send(_ event: MIDIEvent, at time: Int64) {
-        var got: [KeyboardOutput] = []
-        processor.receive(event, at: time) { got.append($0) }
-        out += got
-    }
-
-    mutating func down(_ names: String, at time: Int64, velocity: UInt7 = 100) {
-        for n in names.split(separator: " ") { send(.noteOn(channel: 0, note: NoteName.parse(n)!, velocity: velocity), at: time) }
-    }
-
-    mutating func up(_ names: String, at time: Int64) {
-        for n in names.split(separator: " ") { send(.noteOff(channel: 0, note: NoteName.parse(n)!, velocity: 64), at: time) }
-    }
-
-    mutating func advance(to time: Int64) {
-        var got: [KeyboardOutput] = []
-        processor.advance(to: time) { got.append($0) }
-        out += got
-    }
-
-    /// Takes and clears what was emitted so far.
-    mutating func take() -> [KeyboardOutput] {
-        defer { out = [] }
-        return out
-    }
-
-    var commands: [ArrangerCommand] {
-        out.compactMap { if case .command(let c, _) = $0 { return c } else { return nil } }
-    }
-
-    var voices: [MIDIEvent] {
-        out.compactMap { if case .voice(let e, _) = $0 { return e } else { return nil } }
-    }
-}
-
-func c(_ root: PitchClass, _ type: ChordType) -> ArrangerCommand { .chord(Chord(root: root, type: type)) }
-
 @Suite struct KeyboardProcessorTests {
     @Test func splitSendsTheHandsTheirWays() {
         var rig = KeyboardRig()
@@ -330,7 +282,8 @@ func c(_ root: PitchClass, _ type: ChordType) -> ArrangerCommand { .chord(Chord(
                     rig.send(.noteOn(channel: 0, note: UInt7(key)!, velocity: UInt7(1 + next(127))!), at: time)
                     held.insert(key)
                 default:
-                    if let key = held.randomElement(using: &SystemRandomNumberGenerator.shared) {
+                    if !held.isEmpty {
+                        let key = held.sorted()[next(held.count)]
                         held.remove(key)
                         rig.send(.noteOff(channel: 0, note: UInt7(key)!, velocity: 0), at: time)
                     }
@@ -353,8 +306,4 @@ func c(_ root: PitchClass, _ type: ChordType) -> ArrangerCommand { .chord(Chord(
             #expect(sounding.values.allSatisfy { $0 == 0 }, "stuck notes: \(sounding.filter { $0.value != 0 })")
         }
     }
-}
-
-extension SystemRandomNumberGenerator {
-    nonisolated(unsafe) static var shared = SystemRandomNumberGenerator()
 }
