@@ -50,8 +50,13 @@ extension ArrangerEngine {
                 scratchCount += 1
             }
         }
+        // A key already sounding on the channel (kept, or restarted a moment ago for
+        // another note) is not struck twice.
         for s in 0..<scratchCount {
-            startSounding(scratch[s], frame: frame, emit: emit)
+            let n = scratch[s]
+            if sounding.slot(channel: n.channel, key: n.key) == nil {
+                startSounding(n, frame: frame, emit: emit)
+            }
         }
         scratchCount = 0
     }
