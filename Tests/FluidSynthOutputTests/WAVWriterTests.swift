@@ -1,4 +1,5 @@
 import Foundation
+import MusicCore
 import Testing
 
 @testable import FluidSynthOutput
@@ -68,5 +69,34 @@ import Testing
         let d = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(d.count == 44 + (played + tail) * 4)
         #expect(writer.framesWritten == played + tail)
+    }
+}
+
+@Suite struct MIDIFilePlaybackTests {
+    @Test func eventsLandOnTheFramesOfTheirTicksThroughTempoChanges() {
+        let ppq = 480
+        let file = MIDIFile(ticksPerQuarter: ppq, tracks: [
+            MIDITrack(events: [
+                TimedMIDIEvent(tick: 0, .tempo(Tempo(bpm: 120)!)),
+                TimedMIDIEvent(tick: ppq * 4, .tempo(Tempo(bpm: 60)!)),
+            ]),
+            MIDITrack(events: [
+                TimedMIDIEvent(tick: 0, .noteOn(channel: 0, note: 60, velocity: 90)),
+                TimedMIDIEvent(tick: ppq, .noteOff(channel: 0, note: 60, velocity: 0)),
+                TimedMIDIEvent(tick: ppq * 5, .noteOn(channel: 1, note: 62, velocity: 90)),
+                TimedMIDIEvent(tick: ppq * 5, .trackName("ignored")),
+            ]),
+        ])
+        let playback = MIDIFilePlayback(file: file, sampleRate: 48_000)
+        // 4 beats at 120 BPM = 2 s, then one beat at 60 BPM = 1 s.
+        #expect(playback.events.map(\.frame) == [0, 24_000, 144_000])
+        var seen: [(Int, MIDIEvent)] = []
+        var blockStart = 0
+        while !playback.isFinished {
+            playback(64) { frame, event in seen.append((blockStart + frame, event)) }
+            blockStart += 64
+        }
+        #expect(seen.map(\.0) == [0, 24_000, 144_000])
+        #expect(seen.last?.1 == .noteOn(channel: 1, note: 62, velocity: 90))
     }
 }
