@@ -23,6 +23,8 @@ public final class Synthesizer {
     /// Bank select as received (CC 0 / CC 32), applied at the next program change.
     private var bankMSB = [UInt8](repeating: 0, count: 16)
     private var bankLSB = [UInt8](repeating: 0, count: 16)
+    /// Channels where a program change with no bank selects a drum kit (see `selectProgram`).
+    public private(set) var drumChannels: Set<MIDIChannel>
 
     /// FluidSynth renders in blocks of this many frames; events take effect on this grid.
     public static let blockSize = 64
@@ -30,6 +32,7 @@ public final class Synthesizer {
     public init(settings: SynthesizerSettings = SynthesizerSettings()) throws(FluidSynthError) {
         try settings.validate()
         self.settings = settings
+        drumChannels = settings.drumChannels
         let fluidSettings = try fluid("new_fluid_settings") { new_fluid_settings() }
         func apply() throws(FluidSynthError) {
             try fluid("fluid_settings_setnum synth.sample-rate") {
@@ -154,7 +157,7 @@ public final class Synthesizer {
         let msb = bankMSB[c]
         let drums =
             msb == 120 || msb == 126 || msb == 127
-            || (msb == 0 && bankLSB[c] == 0 && settings.drumChannels.contains(channel))
+            || (msb == 0 && bankLSB[c] == 0 && drumChannels.contains(channel))
         let wanted = Int32(program.rawValue)
         func has(_ bank: Int32, _ program: Int32) -> Bool {
             fluidValue { fluid_sfont_get_preset(font, bank, program) } != nil
@@ -177,12 +180,20 @@ public final class Synthesizer {
 
     func applyChannelTypes() {
         for channel in MIDIChannel.all {
-            let type = settings.drumChannels.contains(channel) ? CHANNEL_TYPE_DRUM : CHANNEL_TYPE_MELODIC
+            let type = drumChannels.contains(channel) ? CHANNEL_TYPE_DRUM : CHANNEL_TYPE_MELODIC
             _ = fluid("fluid_synth_set_channel_type") {
                 fluid_synth_set_channel_type(synth, Int32(channel.rawValue), Int32(type.rawValue))
             }
             if soundFontID != nil { selectProgram(0, channel: channel) }
         }
+    }
+
+    /// Says which channels play drum kits when no bank asks for one — the channels of the
+    /// style's parts marked as kits (our text styles select kits with program numbers only).
+    /// Every channel returns to its default program; send the style's setup after this.
+    public func setDrumChannels(_ channels: Set<MIDIChannel>) {
+        drumChannels = channels
+        applyChannelTypes()
     }
 
     func setBank(msb: UInt7? = nil, lsb: UInt7? = nil, channel: MIDIChannel) {

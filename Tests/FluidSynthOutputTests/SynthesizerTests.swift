@@ -81,6 +81,13 @@ struct SynthesizerTests {
         synth.send(.controlChange(channel: 8, controller: 0, value: 127))
         synth.send(.programChange(channel: 8, program: 127))
         #expect(synth.preset(on: 8)?.isDrumKit == true)
+        // A style may put a kit on any part: its channel then takes kits by program alone.
+        synth.setDrumChannels([9, 14])
+        synth.send(.programChange(channel: 14, program: 0))
+        synth.send(.controlChange(channel: 8, controller: 0, value: 0))  // the kit's bank 127 still holds
+        synth.send(.programChange(channel: 8, program: 0))
+        #expect(synth.preset(on: 14)?.isDrumKit == true)
+        #expect(synth.preset(on: 8)?.isDrumKit == false)
     }
 
     @Test("a snare on the drum channel is noise, the same key on a piano is a low note")
