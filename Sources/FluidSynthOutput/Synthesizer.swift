@@ -17,7 +17,7 @@ public final class Synthesizer {
     /// The loaded SoundFont's path (nil until `loadSoundFont`).
     public private(set) var soundFontPath: String?
 
-    private let fluidSettings: OpaquePointer
+    let fluidSettings: OpaquePointer
     let synth: OpaquePointer
     private var soundFontID: Int32?
     /// Bank select as received (CC 0 / CC 32), applied at the next program change.
