@@ -44,9 +44,8 @@ struct YamahaStyleBuilder {
                 if name == "SFF1" { version = version ?? .sff1 }
                 if name == "SFF2" { version = version ?? .sff2 }
                 if !YamahaSectionName.formatMarkers.contains(name) { markers.append((event.tick, name)) }
-            case .tempo(let us) where tempo == nil:
-                tempo = Tempo(microsecondsPerQuarter: us)
-                if tempo == nil { notes.append("tempo meta of \(us) µs per quarter is out of range; ignored") }
+            case .tempo(let t) where tempo == nil:
+                tempo = t
             case .timeSignature(let n, let d) where meter == nil:
                 meter = Meter(beatsPerBar: n, beatUnit: d)
                 if meter == nil { notes.append("time signature \(n)/\(d) is not usable; using 4/4") }

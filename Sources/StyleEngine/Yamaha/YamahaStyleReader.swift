@@ -38,31 +38,24 @@ public enum YamahaStyleReader {
         guard bytes.count >= 4, bytes.starts(with: Array("MThd".utf8)) else {
             throw YamahaFormatProblem(bytes.isEmpty ? "empty file" : "not a Standard MIDI File (no MThd header; not a Yamaha style?)")
         }
+        // Chunk framing first: it finds CASM at its file offset and names a truncated chunk.
         let chunks = try YamahaChunk.split(bytes, 0..<bytes.count, in: nil)
-        let header = chunks[0]
-        guard header.payload.count >= 6 else {
-            throw YamahaFormatProblem("MThd chunk is \(header.payload.count) bytes, needs 6")
-        }
-        let division = Int(bytes[header.payload.lowerBound + 4]) << 8 | Int(bytes[header.payload.lowerBound + 5])
-        guard division & 0x8000 == 0 else { throw YamahaFormatProblem("SMPTE time division is not supported (byte 12)") }
-        guard division > 0 else { throw YamahaFormatProblem("resolution of 0 ticks per quarter (byte 12)") }
-
-        let tracks = chunks.filter { $0.id == "MTrk" }
-        guard !tracks.isEmpty else { throw YamahaFormatProblem("no MTrk chunk") }
+        guard chunks.contains(where: { $0.id == "MTrk" }) else { throw YamahaFormatProblem("no MTrk chunk") }
         guard let casmChunk = chunks.first(where: { $0.id == "CASM" }) else {
             throw YamahaFormatProblem("no CASM chunk (not a Yamaha style?)")
         }
-        var notes: [String] = []
-        let casm = try YamahaCASM.decode(bytes, casmChunk.payload)
-        notes += casm.notes
-
-        var events: [YamahaTrackEvent] = []
-        for track in tracks { events += try YamahaTrackDecoder.decode(bytes, track.payload) }
-        if tracks.count > 1 {
-            events = events.enumerated().sorted { ($0.element.tick, $0.offset) < ($1.element.tick, $1.offset) }.map(\.element)
+        let file: MIDIFile
+        do {
+            file = try MIDIFile.read(bytes)
+        } catch {
+            throw YamahaFormatProblem("MIDI data \(error)")
         }
+        guard !file.tracks.isEmpty else { throw YamahaFormatProblem("no MTrk chunk") }
+        let casm = try YamahaCASM.decode(bytes, casmChunk.payload)
+        let events = YamahaTrackEvent.events(of: file)
+        let division = file.ticksPerQuarter
         var builder = YamahaStyleBuilder(events: events, resolution: division, casm: casm, fileName: fileName)
-        builder.notes = notes
+        builder.notes = casm.notes
         return try builder.build()
     }
 
