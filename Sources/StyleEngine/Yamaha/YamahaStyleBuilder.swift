@@ -101,6 +101,11 @@ struct YamahaStyleBuilder {
             let barTicks = styleMeter.ticksPerBar()
             let rawLength = PPQ.rescale(region.end - region.start, from: resolution)
             let length = max(1, (rawLength + barTicks / 2) / barTicks) * barTicks
+            // The last section ends at the end-of-track event, which writers often put on the
+            // last note-off a few ticks before the bar line: no note for that one.
+            if length != rawLength && region.end != endTick {
+                notes.append("\(region.marker) is \(rawLength) ticks, not a whole number of bars; made \(length / barTicks)")
+            }
 
             var byChannel: [Int: [PatternNote]] = [:]
             for note in trackNotes where note.on >= region.start && note.on < region.end {

@@ -37,6 +37,8 @@ struct YamahaRealStyleTests {
         let style = imported.style
         #expect((40...300).contains(style.tempo.bpm), "tempo \(style.tempo)")
         #expect(!style.name.isEmpty && !style.title.isEmpty)
+        // Every section of these files is a whole number of bars.
+        #expect(!imported.notes.contains { $0.contains("not a whole number of bars") }, "\(imported.notes)")
         let mains = style.sectionIDs.filter(\.isMain)
         #expect(!mains.isEmpty)
         for id in mains {

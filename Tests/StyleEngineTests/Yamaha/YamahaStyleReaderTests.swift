@@ -127,6 +127,23 @@ import Testing
         #expect(imported.notes.contains { $0.contains("no CSEG names \"Main B\"") })
     }
 
+    @Test func sectionOfPartBarsIsRoundedWithANote() throws {
+        let ppq = 96, bar = 384
+        let track = B.track([
+            (0, .marker("SInt")), (bar, .marker("Main A")), (bar, .on(channel: 10, note: 36, velocity: 90)),
+            (bar + 5 * ppq, .off(channel: 10, note: 36)),
+            (bar + 6 * ppq, .marker("Main B")), (bar + 6 * ppq, .on(channel: 10, note: 38, velocity: 90)),
+            (bar + 7 * ppq, .off(channel: 10, note: 38)), (bar + 6 * ppq + bar, .marker("End")),
+        ])
+        let casm = B.casm([B.cseg(["Main A", "Main B"], [B.ctab(source: 10, destination: 10)])])
+        let imported = try YamahaStyleReader.importStyle(B.file(ppq: ppq, track: track, casm: casm), fileName: "x.sty")
+        // 1.5 bars rounds to 2 (a Yamaha section is always whole bars).
+        let main = try #require(imported.style.sections[.main(.a)])
+        #expect(main.length == 2 * Meter.fourFour.ticksPerBar())
+        #expect(main.parts[.bass]?.first?.notes.first?.duration == 5 * PPQ.standard)
+        #expect(imported.notes.contains("Main A is 11520 ticks, not a whole number of bars; made 2"))
+    }
+
     // MARK: - Errors: one line naming the file and the problem
 
     func message(_ bytes: [UInt8], _ name: String = "Foo.sty") -> String {
