@@ -73,7 +73,7 @@ import Testing
         #expect(m.decide(.controlChange(channel: 0, controller: 82, value: 127)) == .pass)  // default fill CC replaced
     }
 
-    @Test func triggerSyntax() {
+    @Test func triggerSyntax() throws {
         #expect(try ControlTrigger.parse("note 36").get() == ControlTrigger(.note, 36))
         #expect(try ControlTrigger.parse("CC 64 ch 16").get() == ControlTrigger(.cc, 64, channel: 15))
         for bad in ["note", "note 128", "key 3", "cc 1 ch 0", "cc 1 ch 17", "cc 1 channel 2", "program -1"] {
