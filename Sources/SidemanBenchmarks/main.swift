@@ -2,3 +2,4 @@
 print("sideman-bench")
 ChordBenchmark.run()
 ChordBenchmark.runKeyboard()
+RenderBenchmark.run()
