@@ -64,7 +64,8 @@ public struct KeyboardProcessor: Sendable {
     }
 
     /// Arms (or disarms) sync start. Once armed, the next chord the hand plays starts the
-    /// band, even the chord it already holds in memory.
+    /// band, even the chord it already holds in memory. Call it whenever the engine is sent
+    /// `.syncStart`, so that a chord held in memory is sent again when played again.
     public mutating func armSyncStart(_ armed: Bool) {
         syncStartArmed = armed
         if armed { settler.forgetCurrent() }
@@ -149,7 +150,10 @@ public struct KeyboardProcessor: Sendable {
             }
         }
         if settings.syncStop && !whole {
+            // As on Yamaha arrangers, sync stop leaves sync start armed; the engine is
+            // told too, so that its status shows it.
             emit(.command(.stop, time: time))
+            emit(.command(.syncStart(true), time: time))
             armSyncStart(true)
         }
     }
@@ -166,8 +170,11 @@ public struct KeyboardProcessor: Sendable {
         }
     }
 
+    /// Sends a chord the band does not have yet. While sync start is armed the chord is
+    /// sent even if unchanged (the engine starts on a chord command), followed by `.start`
+    /// (ignored by an engine already running).
     mutating func sendChord(_ chord: Chord, at time: Int64, emit: (KeyboardOutput) -> Void) {
-        if chord != bandChord {
+        if chord != bandChord || syncStartArmed {
             bandChord = chord
             emit(.command(.chord(chord), time: time))
         }
