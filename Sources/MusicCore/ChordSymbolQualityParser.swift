@@ -86,7 +86,8 @@ struct ChordSymbolQualityParser {
             quality.triad = .diminished
         } else if consume("aug", "+") {
             quality.triad = .augmented
-        } else if consume("ø", "Ø") {
+        } else if consume("ø", "Ø", "h") {
+            // "h" is how some lead-sheet apps write half-diminished (Ch7).
             quality.triad = .halfDiminished
         }
         // The chord's number.
@@ -103,6 +104,9 @@ struct ChordSymbolQualityParser {
 
     private mutating func applyMainNumber(_ n: Int) throws(Failure) {
         switch n {
+        case 2 where quality.triad == .major && !majorMark:
+            // Pop charts write C2 for Cadd2 = Cadd9.
+            quality.added.append(9)
         case 5 where quality.triad == .major && !majorMark:
             quality.triad = .power
         case 6:
