@@ -1,2 +1,3 @@
 // Benchmarks print figures; they never assert. Run: swift run -c release sideman-bench
 print("sideman-bench")
+CoreFormatsBenchmark.run()
