@@ -54,7 +54,8 @@ struct ChordSymbolQualityParser {
     private mutating func number() -> Int? {
         var value: Int? = nil
         while index < chars.count, let d = chars[index].wholeNumberValue, chars[index].isASCII {
-            value = (value ?? 0) * 10 + d
+            // Saturate: no chord number is that long, and a run of digits must not overflow.
+            value = min((value ?? 0) * 10 + d, 100_000)
             index += 1
         }
         return value
