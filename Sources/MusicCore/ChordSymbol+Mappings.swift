@@ -65,6 +65,7 @@ extension ChordSymbol {
         .init("9sus4", .sevenSus4, "the 9th is dropped; 7sus4 keeps the suspension and the 7th"),
         .init("11sus4", .sevenSus4, "the 11th is the suspended fourth itself; the 9th is dropped"),
         .init("13sus4", .sevenSus4, "the 9th and 13th are dropped; 7sus4 keeps the suspension and the 7th"),
+        .init("7b9sus4", .sevenSus4, "the suspension shapes every voicing; the b9 is dropped"),
         .init("m13", .minor11, "no minor 13th type; m7(11) keeps the 7th, 9th and 11th"),
         .init("maj13", .major9, "no major 13th type; M7(9) keeps the 7th and 9th"),
         .init("mM11", .minorMajor9, "no minor-major 11th type; mM7(9) keeps the major 7th and 9th"),

@@ -54,7 +54,8 @@ struct ChordSymbolQualityParser {
     private mutating func number() -> Int? {
         var value: Int? = nil
         while index < chars.count, let d = chars[index].wholeNumberValue, chars[index].isASCII {
-            value = (value ?? 0) * 10 + d
+            // Saturate: no chord number is that long, and a run of digits must not overflow.
+            value = min((value ?? 0) * 10 + d, 100_000)
             index += 1
         }
         return value
@@ -86,7 +87,8 @@ struct ChordSymbolQualityParser {
             quality.triad = .diminished
         } else if consume("aug", "+") {
             quality.triad = .augmented
-        } else if consume("ø", "Ø") {
+        } else if consume("ø", "Ø", "h") {
+            // "h" is how some lead-sheet apps write half-diminished (Ch7).
             quality.triad = .halfDiminished
         }
         // The chord's number.
@@ -103,6 +105,9 @@ struct ChordSymbolQualityParser {
 
     private mutating func applyMainNumber(_ n: Int) throws(Failure) {
         switch n {
+        case 2 where quality.triad == .major && !majorMark:
+            // Pop charts write C2 for Cadd2 = Cadd9.
+            quality.added.append(9)
         case 5 where quality.triad == .major && !majorMark:
             quality.triad = .power
         case 6:

@@ -66,6 +66,8 @@ import Testing
         ("CM7#5", .major7Sharp5), ("Cmaj7#5", .major7Sharp5), ("CM7aug", .major7Sharp5), ("C+M7", .major7Sharp5),
         ("C13b9", .sevenFlat9), ("C13(b9)", .sevenFlat9), ("C13#11", .sevenSharp11), ("C9#11", .sevenSharp11),
         ("C13#9", .sevenSharp9), ("C7b9b13", .sevenFlat9), ("C7#9b13", .sevenSharp9), ("C7b9#11", .sevenFlat9),
+        ("C7b9sus", .sevenSus4), ("C7susb9", .sevenSus4), ("Ch7", .minor7Flat5), ("Ch", .minor7Flat5), ("C2", .add9),
+        ("C-^7", .minorMajor7), ("C^7#11", .major7Sharp11), ("C-69", .minor6), ("C7(b9,#11)", .sevenFlat9),
         ("Cm(9)", .minorAdd9), ("Cmadd9", .minorAdd9), ("Cm(add9)", .minorAdd9), ("Cadd11", .major),
     ]
 

@@ -6,7 +6,8 @@ public struct MIDIChunk: Hashable, Sendable, CustomStringConvertible {
     public var id: String
     public var bytes: [UInt8]
 
-    /// `id` must be four ASCII characters (checked when written).
+    /// `id` should be four ASCII characters; when written it is cut or padded with spaces to
+    /// four bytes.
     public init(id: String, bytes: [UInt8]) {
         self.id = id
         self.bytes = bytes

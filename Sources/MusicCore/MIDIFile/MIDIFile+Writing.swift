@@ -6,12 +6,18 @@ extension MIDIFile {
     /// (stable for equal ticks, negative ticks as 0), every track ends with exactly one
     /// end-of-track event (at the latest end-of-track or event tick), and extra chunks
     /// follow the tracks. Real-time and song-position messages have no place in a file and
-    /// are left out; a `MIDIEvent.sysEx` is written as an F0 event.
+    /// are left out; a `MIDIEvent.sysEx` is written as an F0 event. A format-0 file holds one
+    /// track by definition: when `tracks` has another count, they are merged into one.
     /// - Parameter runningStatus: omit repeated channel status bytes (smaller files).
     /// - Precondition: `ticksPerQuarter` is 1...32767 and gaps between events are at most
     ///   `maximumDelta` ticks.
     public func write(runningStatus: Bool = false) -> [UInt8] {
         precondition((1...0x7FFF).contains(ticksPerQuarter), "ticks per quarter must be 1...32767")
+        var tracks = tracks
+        if format == .singleTrack && tracks.count != 1 {
+            tracks = [MIDITrack(events: mergedEvents.map(\.event))]
+        }
+        precondition(tracks.count <= 0xFFFF, "a MIDI file holds at most 65535 tracks")
         let trackCount = UInt16(tracks.count)
         var out = MIDIChunk(
             id: "MThd",

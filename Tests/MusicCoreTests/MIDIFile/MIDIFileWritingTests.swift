@@ -45,6 +45,33 @@ import Testing
         #expect(empty.tracks[0].events == [TimedMIDIEvent(tick: 0, MIDIMetaEvent.endOfTrack)])
     }
 
+    @Test func formatZeroAlwaysHoldsOneTrack() throws {
+        let a = MIDITrack(events: [TimedMIDIEvent(tick: 10, MIDIEvent.noteOn(channel: 0, note: 60, velocity: 1))])
+        let b = MIDITrack(events: [TimedMIDIEvent(tick: 5, MIDIMetaEvent.tempo(Tempo(bpm: 90)!)), TimedMIDIEvent(tick: 20, MIDIMetaEvent.endOfTrack)])
+        let back = try MIDIFile.read(MIDIFile(format: .singleTrack, ticksPerQuarter: 96, tracks: [a, b]).write())
+        #expect(back.format == .singleTrack)
+        #expect(back.tracks == [MIDITrack(events: [
+            TimedMIDIEvent(tick: 5, MIDIMetaEvent.tempo(Tempo(bpm: 90)!)),
+            TimedMIDIEvent(tick: 10, MIDIEvent.noteOn(channel: 0, note: 60, velocity: 1)),
+            TimedMIDIEvent(tick: 20, MIDIMetaEvent.endOfTrack),
+        ])])
+        #expect(try MIDIFile.read(MIDIFile(format: .singleTrack, tracks: []).write()).tracks.count == 1)
+    }
+
+    @Test func timeSignatureFromAMeter() {
+        #expect(MIDITimeSignature(.fourFour) == MIDITimeSignature(numerator: 4, denominatorPower: 2, clocksPerClick: 24, thirtySecondsPerQuarter: 8))
+        #expect(MIDITimeSignature(.sixEight) == MIDITimeSignature(numerator: 6, denominatorPower: 3, clocksPerClick: 36))
+        #expect(MIDITimeSignature(Meter(beatsPerBar: 2, beatUnit: 2)!).clocksPerClick == 48)
+        for n in 1...32 {
+            for unit in [1, 2, 4, 8, 16, 32] {
+                let meter = Meter(beatsPerBar: n, beatUnit: unit)!
+                #expect(MIDITimeSignature(meter).meter == meter)
+            }
+        }
+        #expect(MIDITimeSignature(numerator: 4, denominatorPower: 9).meter == nil)
+        #expect(MIDITimeSignature(numerator: 0, denominatorPower: 2).meter == nil)
+    }
+
     @Test func writesTheExactBytesExpected() {
         let track = MIDITrack(events: [
             TimedMIDIEvent(tick: 0, MIDIEvent.noteOn(channel: 2, note: 60, velocity: 100)),
