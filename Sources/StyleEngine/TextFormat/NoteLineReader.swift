@@ -115,7 +115,12 @@ enum NoteLineReader {
         let isRest = head == "r" || head == "R"
         if !isRest {
             let names = head.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-            if names.isEmpty { throw context.error(line, "empty chord '\(text)' in \(context.where_)") }
+            if names.isEmpty {
+                throw context.error(
+                    line,
+                    text.first == "[" ? "empty chord '\(text)' in \(context.where_)"
+                        : "'\(text)' has no note before it in \(context.where_) (write e.g. C2/q, with no space)")
+            }
             for name in names {
                 guard name.first?.isLetter == true, let pitch = NoteName.parse(name) else {
                     throw context.error(
