@@ -61,6 +61,8 @@ struct PatternContext: Sendable {
             let b = ticks / barLength
             return b == 1 ? "1 bar" : "\(b) bars"
         }
-        return "\(ticks / barLength) bar\(ticks / barLength == 1 ? "" : "s") and \(beats(ticks % barLength))"
+        let whole = ticks / barLength
+        if whole == 0 { return beats(ticks) }
+        return "\(whole) bar\(whole == 1 ? "" : "s") and \(beats(ticks % barLength))"
     }
 }

@@ -47,7 +47,7 @@ import Testing
         Case(text: "part bass\npart bass\n", line: 2, problem: "part 'bass' is already described on line 1"),
         Case(text: "part rhythm1\n  kit Disco\n", line: 2, problem: "unknown drum kit 'Disco' (expected one of Standard, Room"),
         Case(text: "part pad\n  tempo 100\n", line: 2, problem: "'tempo' belongs in the header"),
-        Case(text: sectionHead + "bass: C2/h G1/q", line: 4, problem: "bass in 'Main A' lasts 0 bars and 3 beats; the section has 1 bar"),
+        Case(text: sectionHead + "bass: C2/h G1/q", line: 4, problem: "bass in 'Main A' lasts 3 beats; the section has 1 bar (a shorter pattern must repeat a whole number of times)"),
     ]
 
     @Test(arguments: cases)
