@@ -56,7 +56,11 @@ import Testing
         #expect(lines[2].range(of: "Other")!.lowerBound.utf16Offset(in: lines[2]) > titleColumn)
     }
 
-    @Test func theCommandIsRegistered() {
+    @Test func theCommandIsRegistered() throws {
         #expect(SidemanCommand.configuration.subcommands.contains { $0 == StylesCommand.self })
+        let listing = try SidemanCommand.parseAsRoot(["styles", "--json", "--styles-dir", "/tmp"])
+        #expect((listing as? StylesCommand)?.json == true)
+        #expect((listing as? StylesCommand)?.stylesDir == "/tmp")
+        #expect(try SidemanCommand.parseAsRoot(["styles", "inspect", "x.sty"]) is StylesInspectCommand)
     }
 }

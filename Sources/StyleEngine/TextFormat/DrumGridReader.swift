@@ -50,18 +50,18 @@ enum DrumGridReader {
         }
         var notes: [PatternNote] = []
         for lane in lanes {
-            var lanes_: [PatternNote] = []
+            var laneNotes: [PatternNote] = []
             for (b, cells) in lane.bars.enumerated() {
                 let step = context.barLength / cells.count
                 for (i, c) in cells.enumerated() {
                     guard let v = velocity(c, context) else { continue }
-                    lanes_.append(
+                    laneNotes.append(
                         PatternNote(
                             tick: b * context.barLength + i * step, duration: step, note: UInt7(clamping: lane.note),
                             velocity: UInt7(clamping: v)))
                 }
             }
-            notes += try context.repeated(lanes_, length: lane.bars.count * context.barLength, line: lane.line)
+            notes += try context.repeated(laneNotes, length: lane.bars.count * context.barLength, line: lane.line)
         }
         return notes
     }

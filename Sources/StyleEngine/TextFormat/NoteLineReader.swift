@@ -24,8 +24,8 @@ enum NoteLineReader {
                     throw context.error(
                         token.line,
                         position == lastBarLine
-                            ? "empty bar in \(context.where_) (two '|' with nothing between)"
-                            : "'|' falls \(context.beats(into)) into bar \(bar) of \(context.where_); "
+                            ? "empty bar in \(context.place) (two '|' with nothing between)"
+                            : "'|' falls \(context.beats(into)) into bar \(bar) of \(context.place); "
                                 + "the notes before it add up to \(context.barsText(position))")
                 }
                 lastBarLine = position
@@ -83,7 +83,7 @@ enum NoteLineReader {
                 }
                 i = s.index(after: i)
             }
-            if inChord { throw context.error(line.number, "'[' without a closing ']' in \(context.where_)") }
+            if inChord { throw context.error(line.number, "'[' without a closing ']' in \(context.place)") }
             flush(s.endIndex)
         }
         return out
@@ -115,11 +115,16 @@ enum NoteLineReader {
         let isRest = head == "r" || head == "R"
         if !isRest {
             let names = head.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-            if names.isEmpty { throw context.error(line, "empty chord '\(text)' in \(context.where_)") }
+            if names.isEmpty {
+                throw context.error(
+                    line,
+                    text.first == "[" ? "empty chord '\(text)' in \(context.place)"
+                        : "'\(text)' has no note before it in \(context.place) (write e.g. C2/q, with no space)")
+            }
             for name in names {
                 guard name.first?.isLetter == true, let pitch = NoteName.parse(name) else {
                     throw context.error(
-                        line, "unknown note '\(name)' in \(context.where_) (write a note with its octave, such as C2, F#3 or Bb2)")
+                        line, "unknown note '\(name)' in \(context.place) (write a note with its octave, such as C2, F#3 or Bb2)")
                 }
                 pitches.append(pitch)
             }
@@ -151,7 +156,7 @@ enum NoteLineReader {
                 element.staccato = true
                 rest = rest.dropFirst()
             default:
-                throw context.error(line, "unexpected '\(c)' in '\(text)' (\(context.where_))")
+                throw context.error(line, "unexpected '\(c)' in '\(text)' (\(context.place))")
             }
         }
         if isRest && element.staccato {

@@ -13,7 +13,7 @@ struct PatternContext: Sendable {
 
     var barLength: Tick { meter.ticksPerBar() }
     var sectionLength: Tick { barLength * bars }
-    var where_: String { "\(part.key) in '\(section.name)'" }
+    var place: String { "\(part.key) in '\(section.name)'" }
 
     func error(_ line: Int, _ message: String) -> StyleParseError {
         StyleParseError(file: fileName, line: line, message: message)
@@ -39,12 +39,12 @@ struct PatternContext: Sendable {
     func repeated(_ notes: [PatternNote], length: Tick, line: Int) throws(StyleParseError) -> [PatternNote] {
         if length == sectionLength || length == 0 { return notes }
         if length > sectionLength {
-            throw error(line, "\(where_) lasts \(barsText(length)); the section has \(bars) bar\(bars == 1 ? "" : "s")")
+            throw error(line, "\(place) lasts \(barsText(length)); the section has \(bars) bar\(bars == 1 ? "" : "s")")
         }
         guard length % barLength == 0, sectionLength % length == 0 else {
             throw error(
                 line,
-                "\(where_) lasts \(barsText(length)); the section has \(bars) bar\(bars == 1 ? "" : "s") "
+                "\(place) lasts \(barsText(length)); the section has \(bars) bar\(bars == 1 ? "" : "s") "
                     + "(a shorter pattern must repeat a whole number of times)")
         }
         var out: [PatternNote] = []
@@ -61,6 +61,8 @@ struct PatternContext: Sendable {
             let b = ticks / barLength
             return b == 1 ? "1 bar" : "\(b) bars"
         }
-        return "\(ticks / barLength) bar\(ticks / barLength == 1 ? "" : "s") and \(beats(ticks % barLength))"
+        let whole = ticks / barLength
+        if whole == 0 { return beats(ticks) }
+        return "\(whole) bar\(whole == 1 ? "" : "s") and \(beats(ticks % barLength))"
     }
 }

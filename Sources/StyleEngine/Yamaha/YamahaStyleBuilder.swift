@@ -157,11 +157,11 @@ struct YamahaStyleBuilder {
             trackTables[id] = tables
         }
 
-        for (what, where_) in droppedDestinations.sorted(by: { $0.key < $1.key }) {
-            notes.append("\(what) is not one of the eight parts; dropped in \(where_.sorted().joined(separator: ", "))")
+        for (what, place) in droppedDestinations.sorted(by: { $0.key < $1.key }) {
+            notes.append("\(what) is not one of the eight parts; dropped in \(place.sorted().joined(separator: ", "))")
         }
-        for (channel, where_) in defaulted.sorted(by: { $0.key < $1.key }) {
-            notes.append("channel \(channel + 1) has no CASM table in \(where_.sorted().joined(separator: ", ")); plays on its own part with default rules")
+        for (channel, place) in defaulted.sorted(by: { $0.key < $1.key }) {
+            notes.append("channel \(channel + 1) has no CASM table in \(place.sorted().joined(separator: ", ")); plays on its own part with default rules")
         }
         let dropped = megaVoiceDropped.filter { $0.value > 0 }
         if !dropped.isEmpty {

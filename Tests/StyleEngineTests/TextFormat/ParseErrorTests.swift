@@ -38,6 +38,16 @@ import Testing
         Case(text: sectionHead + "bass: C2/q@200 r/h.", line: 4, problem: "velocity '@200' in 'C2/q@200' must be from 1 to 127"),
         Case(text: sectionHead + "rhythm1:\n  kick x y x y", line: 5, problem: "unknown step 'y' for kick"),
         Case(text: sectionHead + "bass: C2/h. | C2/q", line: 4, problem: "'|' falls 3 beats into bar 1"),
+        Case(text: sectionHead + "bass: C2 /w", line: 4, problem: "'/w' has no note before it in bass in 'Main A'"),
+        Case(text: sectionHead + "chord1: []/w", line: 4, problem: "empty chord '[]/w'"),
+        Case(text: sectionHead + "bass: C2/w'x", line: 4, problem: "unexpected 'x' in 'C2/w'x'"),
+        Case(text: sectionHead + "pad: % C4/w", line: 4, problem: "'%' (repeat the previous bar) must start a bar after the first"),
+        Case(text: sectionHead + "phrase1 when sometimes: C4/w", line: 4, problem: "unknown chord group 'sometimes'"),
+        Case(text: "part drums\n", line: 1, problem: "unknown part 'drums' (expected one of rhythm1, rhythm2, bass"),
+        Case(text: "part bass\npart bass\n", line: 2, problem: "part 'bass' is already described on line 1"),
+        Case(text: "part rhythm1\n  kit Disco\n", line: 2, problem: "unknown drum kit 'Disco' (expected one of Standard, Room"),
+        Case(text: "part pad\n  tempo 100\n", line: 2, problem: "'tempo' belongs in the header"),
+        Case(text: sectionHead + "bass: C2/h G1/q", line: 4, problem: "bass in 'Main A' lasts 3 beats; the section has 1 bar (a shorter pattern must repeat a whole number of times)"),
     ]
 
     @Test(arguments: cases)
