@@ -82,7 +82,7 @@ extension ArrangerEngine {
         guard let section = compiled.section(playingSection) else { return }
         let barEnd = barOffset + compiled.ticksPerBar
         let local = tick - barStart + barOffset
-        let humanize = compiled.style.humanize
+        let humanize = compiled.humanize
         for t in section.tracks.indices {
             let track = section.tracks[t]
             while cursors[t] < track.notes.count {

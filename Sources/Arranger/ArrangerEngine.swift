@@ -18,7 +18,9 @@ import StyleEngine
 /// - pitch shift to root: likewise, to the nearest key of the new root.
 /// - retrigger (and note generator): every sounding note restarts, on its new pitch.
 /// - retrigger to root: every sounding note restarts on the nearest key of the new root.
-/// No chord (cancel): every note of a non-rhythm part ends; only rhythm parts play on.
+/// A note with less than a 32nd note left ends rather than restarting (a chord played just
+/// ahead of the beat would otherwise strike a blip). No chord (cancel): every note of a
+/// non-rhythm part ends; only rhythm parts play on.
 ///
 /// Every note-on has exactly one note-off, whatever arrives: stop, chord, section or style
 /// change, tempo change, mute, panic. A note that would start on a key already sounding on
