@@ -1,0 +1,16 @@
+import MusicCore
+
+/// One decoded input message on its way from the reader thread to the consumer.
+public struct InputEvent: Hashable, Sendable {
+    public var source: SequencerAddress
+    public var event: MIDIEvent
+    /// CLOCK_MONOTONIC nanoseconds when the reader took it from the sequencer, so that the
+    /// consumer can place it inside the audio block it is rendering.
+    public var receivedNanoseconds: UInt64
+
+    public init(source: SequencerAddress, event: MIDIEvent, receivedNanoseconds: UInt64) {
+        self.source = source
+        self.event = event
+        self.receivedNanoseconds = receivedNanoseconds
+    }
+}

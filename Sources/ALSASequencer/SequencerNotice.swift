@@ -1,0 +1,25 @@
+/// What the reader reports besides MIDI: connections made and lost, and trouble. Delivered on
+/// the reader thread, for logging.
+public enum SequencerNotice: Sendable, CustomStringConvertible {
+    case connected(PortInfo)
+    case connectFailed(PortInfo, ALSAError)
+    case portGone(SequencerAddress)
+    /// The kernel's input buffer overflowed: events were lost before we could read them.
+    case inputOverrun
+    /// The ring to the consumer was full: an event was dropped.
+    case ringFull
+    case sysExDropped
+    case readError(ALSAError)
+
+    public var description: String {
+        switch self {
+        case .connected(let p): "connected \(p)"
+        case .connectFailed(let p, let e): "cannot connect \(p): \(e)"
+        case .portGone(let a): "port gone \(a)"
+        case .inputOverrun: "input overrun: events were lost"
+        case .ringFull: "input ring full: an event was dropped"
+        case .sysExDropped: "a SysEx message was dropped (too long or malformed)"
+        case .readError(let e): "\(e)"
+        }
+    }
+}

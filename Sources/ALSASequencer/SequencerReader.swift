@@ -1,0 +1,149 @@
+import CAlsa
+import Foundation
+import MusicCore
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The input thread: waits (poll) on the sequencer and on a stop pipe, decodes what arrives,
+/// and pushes MIDI into a single-producer ring for the consumer (the engine's thread). It also
+/// connects inputs: every matching port at start, and every matching port announced later
+/// (a keyboard plugged in, or plugged back in).
+public final class SequencerReader: @unchecked Sendable {
+    // Safety: after start(), `connected` and `assembler` are touched only by the reader thread.
+    private let client: SequencerClient
+    public let ring: SPSCRing<InputEvent>
+    private let policy: InputPolicy
+    private let notify: @Sendable (SequencerNotice) -> Void
+    private var connected: Set<SequencerAddress> = []
+    private var assembler = SysExAssembler()
+    private var stopPipe: (read: Int32, write: Int32) = (-1, -1)
+    private let running = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    public init(
+        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy,
+        notify: @escaping @Sendable (SequencerNotice) -> Void = { _ in }
+    ) {
+        self.client = client
+        self.ring = SPSCRing(capacity: ringCapacity)
+        self.policy = policy
+        self.notify = notify
+    }
+
+    deinit {
+        stop()
+        if stopPipe.read >= 0 { close(stopPipe.read); close(stopPipe.write) }
+    }
+
+    /// Subscribes to announcements, connects the inputs present now, and starts the thread.
+    public func start() throws(ALSAError) {
+        guard !running.load(ordering: .acquiring) else { return }
+        var fds: [Int32] = [-1, -1]
+        try alsa("create the reader's stop pipe") { pipe(&fds) == 0 ? 0 : -errno }
+        stopPipe = (fds[0], fds[1])
+        try client.subscribeToAnnouncements()
+        for port in try client.otherPorts() { consider(port) }
+        running.store(true, ordering: .releasing)
+        let thread = Thread { [self] in run() }
+        thread.name = "sideman-midi-in"
+        thread.start()
+    }
+
+    /// Stops the thread and waits for it; safe to call more than once.
+    public func stop() {
+        guard running.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        var byte: UInt8 = 1
+        _ = write(stopPipe.write, &byte, 1)
+        finished.wait()
+    }
+
+    /// Addresses our input is subscribed to (reader thread, or after stop()).
+    public var connectedInputs: Set<SequencerAddress> { connected }
+
+    private func consider(_ port: PortInfo) {
+        guard !connected.contains(port.address), policy.shouldConnect(port, ownClient: client.clientID) else {
+            return
+        }
+        do {
+            try client.connectInput(from: port.address)
+            connected.insert(port.address)
+            notify(.connected(port))
+        } catch {
+            notify(.connectFailed(port, error))
+        }
+    }
+
+    private func run() {
+        let count = Int(snd_seq_poll_descriptors_count(client.handle, Int16(POLLIN)))
+        var fds = [pollfd](repeating: pollfd(), count: count + 1)
+        let filled = fds.withUnsafeMutableBufferPointer {
+            Int(snd_seq_poll_descriptors(client.handle, $0.baseAddress, UInt32(count), Int16(POLLIN)))
+        }
+        fds[filled] = pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)
+        let watched = fds.prefix(filled + 1).map { $0 }
+        var polled = watched
+        loop: while true {
+            polled = watched
+            let rc = poll(&polled, nfds_t(polled.count), -1)
+            if rc < 0 {
+                if errno == EINTR { continue }
+                notify(.readError(ALSAError(operation: "wait for input (poll)", code: -errno, reason: String(cString: strerror(errno)))))
+                break
+            }
+            if polled[filled].revents != 0 { break loop }
+            drain()
+        }
+        finished.signal()
+    }
+
+    /// Reads until the sequencer has nothing more (the handle is non-blocking).
+    private func drain() {
+        while true {
+            var event: UnsafeMutablePointer<snd_seq_event_t>?
+            let rc = snd_seq_event_input(client.handle, &event)
+            if rc == -EAGAIN { return }
+            if rc == -ENOSPC {
+                notify(.inputOverrun)
+                continue
+            }
+            if rc < 0 {
+                notify(.readError(ALSAError(operation: "read input", code: rc, reason: String(cString: snd_strerror(rc)))))
+                return
+            }
+            guard let event else { return }
+            handle(SequencerEvent(event))
+        }
+    }
+
+    private func handle(_ e: SequencerEvent) {
+        switch e.kind {
+        case .portStart:
+            guard e.subject.client != client.clientID else { return }
+            if let port = try? client.port(at: e.subject) { consider(port) }
+        case .portExit:
+            if connected.remove(e.subject) != nil { notify(.portGone(e.subject)) }
+        case .clientExit:
+            let gone = connected.filter { $0.client == e.subject.client }
+            for a in gone {
+                connected.remove(a)
+                notify(.portGone(a))
+            }
+        case .sysEx:
+            let before = assembler.droppedCount
+            if let message = assembler.add(e.bytes) { deliver(.sysEx(message), from: e.source) }
+            if assembler.droppedCount != before { notify(.sysExDropped) }
+        default:
+            if let midi = e.midiEvent { deliver(midi, from: e.source) }
+        }
+    }
+
+    private func deliver(_ midi: MIDIEvent, from source: SequencerAddress) {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let ns = UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+        if !ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns)) { notify(.ringFull) }
+    }
+}
