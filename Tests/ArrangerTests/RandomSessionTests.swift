@@ -120,3 +120,34 @@ func randomSessionsNeverLeaveANoteSounding(session: Int) {
     #expect(identities(engine) == before)
     #expect(engine.commands.capacity == commandCapacity)
 }
+
+/// The steady-state `advance` (notes, bar lines, chord changes, section changes, tempo
+/// changes, mute) makes no heap allocation. Counted with a stand-in malloc on this thread.
+@Test func steadyStateAdvanceDoesNotAllocate() throws {
+    let probe = AllocationCounter.count { allocationProbe.append(AllocationProbe()) }
+    try #require(probe != -1, "skipped: no allocation counter on this platform")
+    try #require(probe > 0, "the allocation counter sees nothing; its zero would mean nothing")
+    var engine = ArrangerEngine(style: TestStyles.pop(humanize: Humanize(timing: 20, velocity: 5)), sampleRate: 48_000)
+    var events = 0
+    let emit: (BandEvent) -> Void = { _ in events += 1 }
+    let notify: (ArrangerNotice) -> Void = { _ in }
+    engine.send(.chord(Chord(root: .c, type: .major7)))
+    engine.send(.start)
+    for _ in 0..<20_000 { engine.advance(frames: 64, emit: emit, notify: notify) }  // every section once
+    let chords = ChordType.allCases.map { Chord(root: PitchClass(wrapping: $0.rawValue * 5), type: $0) }
+    let allocations = AllocationCounter.count {
+        for block in 0..<30_000 {
+            if block % 40 == 0 { engine.send(.chord(chords[(block / 40) % chords.count])) }
+            if block % 1_500 == 0 { engine.send(.section(.main(SectionID.MainVariation(rawValue: (block / 1_500) % 4)!))) }
+            if block % 2_100 == 0 { engine.send(.tempo(Tempo(bpm: Double(90 + block % 60))!)) }
+            if block % 2_900 == 0 { engine.send(.mute(.pad, block % 5_800 == 0)) }
+            if block % 3_700 == 0 { engine.send(.chord(nil)) }
+            engine.advance(frames: 64, emit: emit, notify: notify)
+        }
+    }
+    #expect(events > 1_000)
+    #expect(allocations == 0)
+}
+
+final class AllocationProbe: Sendable {}
+nonisolated(unsafe) var allocationProbe: [AllocationProbe] = []
