@@ -34,10 +34,7 @@ extension ArrangerEngine {
             }
         }
         firstBar = false
-        if let p = pendingStyle {
-            pendingStyle = nil
-            swapStyle(to: p, frame: frame, emit: emit)
-        }
+        swapInPendingStyle(frame: frame, emit: emit)
         barNumber += 1
         barStart = tick
         nextBarLine = tick + compiled.ticksPerBar

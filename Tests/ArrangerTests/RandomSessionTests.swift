@@ -151,3 +151,33 @@ func randomSessionsNeverLeaveANoteSounding(session: Int) {
 
 final class AllocationProbe: Sendable {}
 nonisolated(unsafe) var allocationProbe: [AllocationProbe] = []
+
+/// A style prepared elsewhere changes in without allocating, and the old one comes back
+/// to the caller to free.
+@Test func preparedStyleChangeDoesNotAllocate() throws {
+    let probe = AllocationCounter.count { allocationProbe.append(AllocationProbe()) }
+    try #require(probe > 0, "skipped: no allocation counter on this platform")
+    var engine = ArrangerEngine(style: TestStyles.pop(), sampleRate: 48_000)
+    var events: [BandEvent] = []
+    events.reserveCapacity(100_000)
+    engine.send(.chord(Chord(root: .g, type: .dominant7)))
+    engine.send(.start)
+    for _ in 0..<4_000 { engine.advance(frames: 64, emit: { events.append($0) }, notify: { _ in }) }
+    var next = PreparedStyle(TestStyles.pop(meter: .threeFour, feel: .shuffle))
+    // Round 0 warms up: the first swap in a process instantiates runtime type metadata
+    // once (a one-time cost of the Swift runtime, not of the engine).
+    for round in 0..<4 {
+        let allocations = AllocationCounter.count {
+            engine.changeStyle(to: next)
+            for _ in 0..<4_000 { engine.advance(frames: 64, emit: { events.append($0) }, notify: { _ in }) }
+        }
+        if round > 0 { #expect(allocations == 0, "round \(round)") }
+        #expect(engine.compiled.style.meter == (round % 2 == 0 ? .threeFour : .fourFour))
+        let retired = engine.takeRetiredStyle()
+        #expect(retired != nil)
+        if let retired { next = retired }
+    }
+    engine.send(.stop)
+    engine.advance(frames: 64, emit: { events.append($0) }, notify: { _ in })
+    #expect(checkPairing(events.map { Stamped(sample: 0, value: $0) }).isEmpty)
+}
