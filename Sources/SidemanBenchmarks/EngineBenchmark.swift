@@ -114,8 +114,25 @@ enum EngineBenchmark {
         let perBar = seconds * 1e6 / Double(bars)
         let allocText = allocations < 0 ? "n/a" : "\(allocations)"
         let perBlock = seconds * 1e9 / Double(totalBlocks)
+        let eventsPerBar = events / bars
+        // Blocks timed one by one: the median of blocks carrying a chord change (note maps
+        // refilled, sounding notes re-pitched) and the worst block seen (includes whatever
+        // the machine did meanwhile).
+        var changeTimes: [UInt64] = []
+        var worst: UInt64 = 0
+        let first = warmBlocks + totalBlocks
+        for b in first..<(first + bars * barFrames / block / 4) {
+            let t0 = ChordBenchmark.nanoseconds()
+            play(blocks: 1, from: b)
+            let t = ChordBenchmark.nanoseconds() - t0
+            worst = max(worst, t)
+            if b % blocksPerChord == 0 { changeTimes.append(t) }
+        }
+        changeTimes.sort()
+        let changeMedian = changeTimes.isEmpty ? 0 : Double(changeTimes[changeTimes.count / 2]) / 1e3
         let label = name.count < 50 ? name + String(repeating: " ", count: 50 - name.count) : name
         print("  \(label)" + String(format: " %7.1f µs/bar %6.0f ns/block %8.0fx real time %5d events/bar", perBar, perBlock,
-                                          music / seconds, events / bars) + "  steady-state allocations: \(allocText)")
+                                          music / seconds, eventsPerBar) + String(format: "  chord-change block %5.1f µs (median)  worst block %5.1f µs", changeMedian, Double(worst) / 1e3)
+            + "  steady-state allocations: \(allocText)")
     }
 }
