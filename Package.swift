@@ -45,14 +45,21 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
-        .executableTarget(name: "SidemanBenchmarks", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput",
-        ]),
+        .executableTarget(
+            name: "SidemanBenchmarks",
+            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput"],
+            // The allocation counter stands in for malloc: the executable must export it.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
+        ),
 
         .testTarget(name: "MusicCoreTests", dependencies: ["MusicCore"]),
         .testTarget(name: "ChordRecognitionTests", dependencies: ["ChordRecognition", "MusicCore"]),
         .testTarget(name: "StyleEngineTests", dependencies: ["StyleEngine", "MusicCore"]),
-        .testTarget(name: "ArrangerTests", dependencies: ["Arranger", "StyleEngine", "ChordRecognition", "MusicCore"]),
+        .testTarget(
+            name: "ArrangerTests", dependencies: ["Arranger", "StyleEngine", "ChordRecognition", "MusicCore"],
+            // The allocation counter stands in for malloc: the test executable must export it.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
+        ),
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon"]),

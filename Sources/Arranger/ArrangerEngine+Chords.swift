@@ -43,7 +43,10 @@ extension ArrangerEngine {
                 continue
             }
             end(slot: i, frame: frame, emit: emit)
-            if restartKey >= 0 && scratchCount < scratch.count {
+            // A note about to end anyway (a chord played just ahead of the beat) is not
+            // struck again for a blip.
+            let remaining = n.endTick - clock.nextTick
+            if restartKey >= 0 && remaining >= Self.shortestRestart && scratchCount < scratch.count {
                 var restarted = n
                 restarted.key = UInt8(restartKey)
                 scratch[scratchCount] = restarted
@@ -60,6 +63,9 @@ extension ArrangerEngine {
         }
         scratchCount = 0
     }
+
+    /// Sounding notes with less than a 32nd note left end instead of restarting.
+    static let shortestRestart: Tick = PPQ.standard / 8
 
     /// The key of `pitchClass` nearest to `key`, folded into the rules' limits.
     static func nearestKey(to key: Int, pitchClass: PitchClass, rules: TranspositionRules) -> Int {

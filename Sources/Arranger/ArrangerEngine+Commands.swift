@@ -58,12 +58,11 @@ extension ArrangerEngine {
             emit(BandEvent(frame: 0, part: part,
                            event: .controlChange(channel: part.channel, controller: MIDIController.volume, value: value)))
         case .style:
-            guard let incoming = incomingStyle else { return }
+            guard incomingStyle != nil else { return }
+            pendingStyle = incomingStyle
             incomingStyle = nil
-            if running {
-                pendingStyle = incoming
-            } else {
-                swapStyle(to: incoming, frame: 0, emit: emit)
+            if !running {
+                swapInPendingStyle(frame: 0, emit: emit)
                 if compiled.style.tempo != tempo {
                     tempo = compiled.style.tempo
                     clock.setTempo(tempo, sampleRate: sampleRate)
@@ -99,29 +98,31 @@ extension ArrangerEngine {
         sequencer.stop()
         running = false
         playingSection = nil
-        if let p = pendingStyle {
-            pendingStyle = nil
-            swapStyle(to: p, frame: frame, emit: emit)
-        }
+        swapInPendingStyle(frame: frame, emit: emit)
         notify(.stopped(frame: frame))
     }
 
-    /// The new style takes over: every note ends, its setup goes out, its note maps follow
-    /// the current chord.
-    mutating func swapStyle(to new: (style: CompiledStyle, maps: [NoteMap]), frame: Int, emit: (BandEvent) -> Void) {
+    /// The pending style takes over: every note ends, its setup goes out, its note maps
+    /// follow the current chord. Storage is swapped, not copied, so nothing allocates; the
+    /// old style waits in `retiredStyle`.
+    mutating func swapInPendingStyle(frame: Int, emit: (BandEvent) -> Void) {
+        guard pendingStyle != nil else { return }
         endNotes(frame: frame, emit: emit) { _ in true }
         dropDelayed { _ in true }
-        compiled = new.style
-        maps = new.maps
+        swap(&compiled, &pendingStyle!.compiled)
+        retiredStyle = pendingStyle
+        pendingStyle = nil
         refreshMaps()
         sequencer.replaceSections(compiled.bars)
-        for e in compiled.setup {
-            emit(BandEvent(frame: frame, part: e.part, event: e.event))
+        for i in compiled.setup.indices {
+            var e = compiled.setup[i]
+            e.frame = frame
+            emit(e)
         }
     }
 
     mutating func refreshMaps() {
-        for i in maps.indices {
+        for i in compiled.rules.indices {
             let rules = compiled.rules[i]
             maps[i].update(rules: rules, chord: chord ?? rules.sourceChord)
         }

@@ -34,10 +34,7 @@ extension ArrangerEngine {
             }
         }
         firstBar = false
-        if let p = pendingStyle {
-            pendingStyle = nil
-            swapStyle(to: p, frame: frame, emit: emit)
-        }
+        swapInPendingStyle(frame: frame, emit: emit)
         barNumber += 1
         barStart = tick
         nextBarLine = tick + compiled.ticksPerBar
@@ -82,7 +79,7 @@ extension ArrangerEngine {
         guard let section = compiled.section(playingSection) else { return }
         let barEnd = barOffset + compiled.ticksPerBar
         let local = tick - barStart + barOffset
-        let humanize = compiled.style.humanize
+        let humanize = compiled.humanize
         for t in section.tracks.indices {
             let track = section.tracks[t]
             while cursors[t] < track.notes.count {

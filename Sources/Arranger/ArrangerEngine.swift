@@ -7,7 +7,9 @@ import StyleEngine
 ///
 /// Real time: after `init` (or a style change, which compiles the new style in `send`),
 /// `advance` does not allocate: sounding notes, delayed notes, note maps and cursors live in
-/// storage sized up front, and a chord change refills the note maps in place.
+/// storage sized up front, and a chord change refills the note maps in place. A style
+/// prepared off the audio thread (`PreparedStyle`, `changeStyle(to:)`) swaps in without
+/// allocating either.
 ///
 /// Chord changes reach the very next note (pitches are looked up when a note starts, never
 /// ahead). Sounding notes follow their track's retrigger rule:
@@ -18,7 +20,9 @@ import StyleEngine
 /// - pitch shift to root: likewise, to the nearest key of the new root.
 /// - retrigger (and note generator): every sounding note restarts, on its new pitch.
 /// - retrigger to root: every sounding note restarts on the nearest key of the new root.
-/// No chord (cancel): every note of a non-rhythm part ends; only rhythm parts play on.
+/// A note with less than a 32nd note left ends rather than restarting (a chord played just
+/// ahead of the beat would otherwise strike a blip). No chord (cancel): every note of a
+/// non-rhythm part ends; only rhythm parts play on.
 ///
 /// Every note-on has exactly one note-off, whatever arrives: stop, chord, section or style
 /// change, tempo change, mute, panic. A note that would start on a key already sounding on
@@ -30,8 +34,12 @@ public struct ArrangerEngine: Sendable {
 
     var compiled: CompiledStyle
     var maps: [NoteMap]
-    var pendingStyle: (style: CompiledStyle, maps: [NoteMap])?
-    var incomingStyle: (style: CompiledStyle, maps: [NoteMap])?
+    /// Sent, waiting for its command to be applied.
+    var incomingStyle: PreparedStyle?
+    /// Applied while playing, waiting for the next bar line.
+    var pendingStyle: PreparedStyle?
+    /// The style replaced last, kept so its memory is not freed on the audio thread.
+    var retiredStyle: PreparedStyle?
 
     var clock: SampleClock
     var tempo: Tempo
@@ -60,6 +68,15 @@ public struct ArrangerEngine: Sendable {
 
     static let commandCapacity = 64
     static let delayedCapacity = 128
+    /// Tracks per section the cursors are sized for up front (Yamaha styles use at most 8).
+    static let trackCapacity = 64
+    /// Distinct rule sets the note maps are sized for up front.
+    static let rulesCapacity = 256
+
+    /// Note maps with storage of their own each (so refilling one never copies another).
+    static func makeMaps(count: Int) -> [NoteMap] {
+        (0..<max(rulesCapacity, count)).map { _ in NoteMap() }
+    }
 
     struct DelayedNote: Sendable {
         var note: SoundingNotes.Note
@@ -71,28 +88,51 @@ public struct ArrangerEngine: Sendable {
         ChordTypeTables.warmUp()
         self.sampleRate = max(1, sampleRate)
         self.seed = seed
-        compiled = CompiledStyle(style)
-        maps = compiled.rules.map { NoteMap(rules: $0, chord: $0.sourceChord) }
+        compiled = PreparedStyle(style).compiled
+        maps = Self.makeMaps(count: compiled.rules.count)
         tempo = style.tempo
         clock = SampleClock(tempo: style.tempo, sampleRate: self.sampleRate)
         sequencer = SectionSequencer(bars: compiled.bars)
         let blank = SoundingNotes.Note(part: .rhythm1, channel: 0, key: 0, written: 0, velocity: 0, rulesIndex: 0, endTick: 0)
         scratch = [SoundingNotes.Note](repeating: blank, count: SoundingNotes.capacity)
         delayed = [DelayedNote](repeating: DelayedNote(note: blank, startTick: 0, duration: 0), count: Self.delayedCapacity)
-        cursors = [Int](repeating: 0, count: max(16, compiled.maxTracks))
+        cursors = [Int](repeating: 0, count: max(Self.trackCapacity, compiled.maxTracks))
         commands = []
         commands.reserveCapacity(Self.commandCapacity)
+        refreshMaps()
     }
 
-    /// Queue a command; it takes effect at frame 0 of the next `advance`. A style is
-    /// compiled here (this allocates), never in `advance`.
+    /// Queue a command; it takes effect at frame 0 of the next `advance`. A `.style`
+    /// command prepares the style here, which allocates: in real time, prepare it on another
+    /// thread and use `changeStyle(to:)`.
     public mutating func send(_ command: ArrangerCommand) {
         if case .style(let style) = command {
-            let c = CompiledStyle(style)
-            incomingStyle = (c, c.rules.map { NoteMap(rules: $0, chord: chord ?? $0.sourceChord) })
-            if cursors.count < c.maxTracks { cursors += [Int](repeating: 0, count: c.maxTracks - cursors.count) }
+            changeStyle(to: PreparedStyle(style))
+            return
         }
         commands.append(command)
+    }
+
+    /// Change style at the next bar line (at once when stopped), with a style prepared
+    /// elsewhere. Allocates nothing unless the style has more than `trackCapacity` tracks
+    /// in a section or `rulesCapacity` distinct rule sets.
+    public mutating func changeStyle(to prepared: PreparedStyle) {
+        if cursors.count < prepared.compiled.maxTracks {
+            cursors += [Int](repeating: 0, count: prepared.compiled.maxTracks - cursors.count)
+        }
+        if maps.count < prepared.compiled.rules.count {
+            maps += (maps.count..<prepared.compiled.rules.count).map { _ in NoteMap() }
+        }
+        incomingStyle = prepared
+        commands.append(.style(prepared.style))
+    }
+
+    /// The style the last change replaced, for the caller to release off the audio thread
+    /// (otherwise it is freed at the next style change).
+    public mutating func takeRetiredStyle() -> PreparedStyle? {
+        let r = retiredStyle
+        retiredStyle = nil
+        return r
     }
 
     /// Bank, program, volume, pan, reverb and chorus for every part of the current style,

@@ -22,6 +22,7 @@ struct CompiledStyle: Sendable {
     let style: Style
     let ticksPerBar: Tick
     let ticksPerBeat: Tick
+    let humanize: Humanize
     /// Indexed by `slot(of:)`.
     let sections: [Section?]
     let rules: [TranspositionRules]
@@ -47,6 +48,7 @@ struct CompiledStyle: Sendable {
         self.style = style
         ticksPerBar = style.meter.ticksPerBar()
         ticksPerBeat = style.meter.ticksPerBeat()
+        humanize = style.humanize
         let swing = Swing(feel: style.feel)
         var rules: [TranspositionRules] = []
         var sections = [Section?](repeating: nil, count: Self.slotCount)

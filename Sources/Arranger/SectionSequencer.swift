@@ -51,10 +51,10 @@ public struct SectionSequencer: Sendable {
 
     public var isRunning: Bool { section != nil }
 
-    /// Replace the style's sections (a style change at a bar line). The section playing
-    /// carries on if the new style has it, else the selected main takes over.
+    /// Replace the style's sections (a style change at a bar line; every count positive).
+    /// The section playing carries on if the new style has it, else the selected main.
     public mutating func replaceSections(_ newBars: [SectionID: Int]) {
-        bars = newBars.filter { $0.value > 0 }
+        bars = newBars
         guard let current = section else { return }
         if let n = bars[current] {
             if current.isFill {

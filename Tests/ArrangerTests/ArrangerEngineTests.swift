@@ -107,7 +107,7 @@ func chordChangeUnderASoundingNote(rule: RetriggerRule) {
     h.send(.start)
     let change = 30_000
     h.at(change, .chord(Chord(root: .c, type: .minor)))
-    h.run(30_000)
+    h.run(96_000 - change + 1)
     let at = h.render.events.filter { $0.sample == change && $0.value.part == .chord1 }
     let offs = at.filter { $0.value.event.isNoteOff }.compactMap { $0.value.event.key }.sorted()
     let ons = at.filter { $0.value.event.isNoteOn }.compactMap { $0.value.event.key }.sorted()
@@ -130,11 +130,27 @@ func chordChangeUnderASoundingNote(rule: RetriggerRule) {
     }
     // Rhythm is untouched by chord changes.
     #expect(!h.render.events.contains { $0.sample == change && $0.value.part == .rhythm1 })
-    // Restarted notes end where the written note ends (the bar line).
-    #expect(checkPairing(h.render.events).count >= 1)
+    // Restarted notes end where the written note ends (the bar line, sample 96000).
+    let restartedOffs = h.render.events.filter {
+        $0.value.part == .chord1 && $0.value.event.isNoteOff && ons.contains($0.value.event.key!) && $0.sample > change
+    }
+    #expect(restartedOffs.map(\.sample) == ons.map { _ in 96_000 })
     h.send(.stop)
     h.run(64)
     #expect(checkPairing(h.render.events).isEmpty)
+}
+
+@Test func noteRestartedJustBeforeItsEndIsOnlyEnded() {
+    var h = Harness(style: TestStyles.sustained(rule: .retrigger))
+    h.send(.chord(Chord(root: .c, type: .major)))
+    h.send(.start)
+    // 100 samples (8 ticks) before the bar line: the notes end, no blip starts.
+    h.at(96_000 - 100, .chord(Chord(root: .a, type: .minor)))
+    h.run(200)
+    let near = h.render.events.filter { $0.sample == 96_000 - 100 && $0.value.part == .chord1 }
+    #expect(near.filter { $0.value.event.isNoteOff }.count == 3)
+    #expect(near.filter { $0.value.event.isNoteOn }.isEmpty)
+    #expect(h.render.keys(part: .chord1, at: 96_000) == [57, 60, 64])  // A minor, under the high key
 }
 
 @Test func muteEndsThePartAndVolumeIsSentAtOnce() {

@@ -19,8 +19,10 @@ public enum ChordScale {
     /// The seven degrees (intervals above the root) of the scale the band uses for `type`.
     public static func degrees(of type: ChordType) -> [Int] { degreeTable[type.rawValue] }
 
-    /// The scale as a set.
-    public static func set(of type: ChordType) -> IntervalSet { IntervalSet(degreeTable[type.rawValue]) }
+    /// The scale as a set (precomputed, so asking never allocates).
+    public static func set(of type: ChordType) -> IntervalSet { setTable[type.rawValue] }
+
+    static let setTable: [IntervalSet] = degreeTable.map { IntervalSet($0) }
 
     static func degree(_ d: Int, of type: ChordType) -> Int { degreeTable[type.rawValue][d] }
 

@@ -57,5 +57,6 @@ public enum ChordTypeTables {
     public static func warmUp() {
         _ = toneSets.count
         _ = ChordScale.degreeTable.count
+        _ = ChordScale.setTable.count
     }
 }

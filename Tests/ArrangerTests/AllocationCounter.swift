@@ -1,0 +1,68 @@
+#if os(Linux)
+    import Glibc
+
+    /// Counts heap allocations made by one thread while it measures, by standing in for
+    /// glibc's `malloc`, `calloc`, `realloc` and `posix_memalign`/`aligned_alloc` in the test
+    /// executable (ELF lets the executable's definitions win) and forwarding to glibc's own
+    /// `__libc_*` entry points. Other threads pass through uncounted.
+    enum AllocationCounter {
+        nonisolated(unsafe) static var count = 0
+        nonisolated(unsafe) static var thread: pthread_t = 0
+
+        /// Allocations made by `body` on the calling thread.
+        static func count(_ body: () -> Void) -> Int {
+            count = 0
+            thread = pthread_self()
+            body()
+            thread = 0
+            return count
+        }
+
+        @inline(__always)
+        static func note() {
+            if thread != 0 && pthread_equal(pthread_self(), thread) != 0 { count += 1 }
+        }
+    }
+
+    @_silgen_name("__libc_malloc") private func libcMalloc(_ size: Int) -> UnsafeMutableRawPointer?
+    @_silgen_name("__libc_calloc") private func libcCalloc(_ n: Int, _ size: Int) -> UnsafeMutableRawPointer?
+    @_silgen_name("__libc_realloc") private func libcRealloc(_ p: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer?
+    @_silgen_name("__libc_memalign") private func libcMemalign(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer?
+
+    @_cdecl("malloc") public func countingMalloc(_ size: Int) -> UnsafeMutableRawPointer? {
+        AllocationCounter.note()
+        return libcMalloc(size)
+    }
+
+    @_cdecl("calloc") public func countingCalloc(_ n: Int, _ size: Int) -> UnsafeMutableRawPointer? {
+        AllocationCounter.note()
+        return libcCalloc(n, size)
+    }
+
+    @_cdecl("realloc") public func countingRealloc(_ p: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer? {
+        AllocationCounter.note()
+        return libcRealloc(p, size)
+    }
+
+    @_cdecl("posix_memalign") public func countingPosixMemalign(
+        _ out: UnsafeMutablePointer<UnsafeMutableRawPointer?>, _ alignment: Int, _ size: Int
+    ) -> Int32 {
+        AllocationCounter.note()
+        guard let p = libcMemalign(alignment, size) else { return ENOMEM }
+        out.pointee = p
+        return 0
+    }
+
+    @_cdecl("aligned_alloc") public func countingAlignedAlloc(_ alignment: Int, _ size: Int) -> UnsafeMutableRawPointer? {
+        AllocationCounter.note()
+        return libcMemalign(alignment, size)
+    }
+#else
+    enum AllocationCounter {
+        /// Not available here: returns -1.
+        static func count(_ body: () -> Void) -> Int {
+            body()
+            return -1
+        }
+    }
+#endif
