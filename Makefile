@@ -5,12 +5,13 @@ CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/sideman
 CHORD ?= C4 E4 G4 Bb4
 
-.PHONY: help deps build run test bench clean
+.PHONY: help deps build run test bench e2e clean
 
 help:
 	@echo "make run    install dependencies, build, and run sideman (CHORD=\"C4 E4 G4 Bb4\")"
 	@echo "make test   install dependencies, build, and run every test"
 	@echo "make bench  print benchmark figures (release build)"
+	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
 
 deps:
 	./scripts/install-deps
@@ -27,6 +28,10 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release sideman-bench
+
+# Builds a VM image (cached in .build-e2e/) and runs e2e/scenarios/* inside it; see e2e/README.md.
+e2e:
+	timeout 1800 ./e2e/run.sh $(SCENARIOS)
 
 clean:
 	rm -rf .build

@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "SidemanCommands", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "SidemanDaemon",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),

@@ -6,7 +6,8 @@ import MusicCore
 /// Time is whatever integer clock the caller uses (samples or microseconds); the settle
 /// window is in the same unit. There is no clock inside: the caller feeds `noteOn` /
 /// `noteOff` with their times, and asks `poll(at:)` for a chord that has come due (and
-/// `deadline` for when to ask next).
+/// `deadline` for when to ask next). Poll before feeding an event later than `deadline`,
+/// so that a reading that came due is sent before the keys change.
 ///
 /// A reading is *complete* (sent at once) when it is a chord of three or more pitch
 /// classes, a cancel, or a two- or three-key Single Finger shape. One key (1+8, a Single
@@ -45,7 +46,10 @@ public struct ChordSettler: Sendable {
         let reading = recognizer.recognize(keys, previous: current)
         switch reading {
         case .unrecognised:
-            // Keep what was pending: a stray key must not cancel a settled reading.
+            // The keys now held no longer make the provisional reading (C, then E: not
+            // C(1+8)); the chord that is playing stays.
+            pending = nil
+            deadline = nil
             return nil
         case .chord(let chord) where !isComplete(chord):
             if settleWindow == 0 { return commit(reading, at: time) }
@@ -82,6 +86,12 @@ public struct ChordSettler: Sendable {
     /// Forgets the chord that is playing too (after stop with memory off).
     public mutating func reset() {
         releaseAll()
+        current = nil
+    }
+
+    /// Forgets the chord that is playing but not the held keys, so that the next reading
+    /// is sent even if it names the same chord (the band waits for it to start).
+    public mutating func forgetCurrent() {
         current = nil
     }
 

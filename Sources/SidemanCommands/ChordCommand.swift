@@ -22,7 +22,7 @@ public struct ChordCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Fingering mode (default: fingered).")
+    @Option(name: .long, help: "Fingering mode.")
     var mode: String = FingeringMode.fingered.rawValue
 
     @Flag(name: .long, help: "Print a JSON object per answer.")
@@ -31,7 +31,9 @@ public struct ChordCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one note set per line from standard input.")
     var stdin = false
 
-    @Argument(help: "The keys, as MIDI numbers or note names.")
+    /// Everything that is not an option is a note, so that "-1" is reported as a note out
+    /// of range rather than as an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "The keys, as MIDI numbers or note names.")
     var notes: [String] = []
 
     public init() {}
