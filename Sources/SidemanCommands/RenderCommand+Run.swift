@@ -34,6 +34,7 @@ extension RenderCommand {
         guard (1...999).contains(choruses) else { throw RenderError.badOption("--choruses must be 1...999") }
         guard (0...16).contains(countIn) else { throw RenderError.badOption("--count-in must be 0...16 bars") }
         guard (8_000...96_000).contains(sampleRate) else { throw RenderError.badOption("--sample-rate must be 8000...96000") }
+        guard gain.isFinite, (0...2).contains(gain) else { throw RenderError.badOption("--gain must be 0...2") }
 
         let style = try RenderStyleLoader.load(self.style)
         var bandTempo = style.tempo
@@ -59,7 +60,7 @@ extension RenderCommand {
         var synthesizer: Synthesizer?
         var writer: WAVWriter?
         if let wav = outputs.wav {
-            let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: sampleRate))
+            let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: sampleRate, gain: gain))
             synth.setDrumChannels(Self.drumChannels(of: style))
             try synth.loadSoundFont(at: soundfont ?? SoundFontLocator().locate())
             synthesizer = synth

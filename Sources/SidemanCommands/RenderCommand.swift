@@ -49,6 +49,9 @@ public struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output file, .wav or .mid; may be given twice.")
     var outputs: [String] = []
 
+    @Option(help: "Synth gain for the WAV, 0...2 (FluidSynth's default 0.2 leaves headroom for a full band).")
+    var gain: Double = 0.2
+
     @Option(name: .customLong("sample-rate"), help: "WAV sample rate.")
     var sampleRate: Int = 48_000
 

@@ -14,12 +14,14 @@ struct RenderPlan {
     static func chart(
         _ chart: ChordChart, style: Style, tempo: Tempo, sampleRate: Int, options: RenderTimeline.Options
     ) throws -> RenderPlan {
-        guard chart.meter == style.meter else {
+        // A chart without a TimeSig line (such as --chart) is in the style's meter.
+        let declared = chart.header["TimeSig"] != nil
+        guard !declared || chart.meter == style.meter else {
             throw RenderError.badOption(
                 "the chart is in \(chart.meter) but style '\(style.name)' is in \(style.meter)")
         }
         let renderChart = RenderChart(
-            title: chart.title.isEmpty ? "Chart" : chart.title, meter: chart.meter,
+            title: chart.title.isEmpty ? "Chart" : chart.title, meter: style.meter,
             chordsPerBar: chart.bars.map { bar in bar.map(\.chord) })
         let timeline = try RenderTimeline(chart: renderChart, style: style, options: options)
         return RenderPlan(timeline: timeline, title: renderChart.title, tempo: tempo, sampleRate: sampleRate)
