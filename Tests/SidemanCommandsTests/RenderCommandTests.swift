@@ -91,6 +91,17 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
         checkBand(a, mains: true)
     }
 
+    /// Imported Yamaha styles play through the same path (files read from the test data).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: chartsFolder + "/../yamaha-styles"), "skipped: ../shared/testdata/yamaha-styles not found"),
+          arguments: ["8Beat.T160.STY", "BossaNova2.S469.prs"])
+    func yamahaStyles(name: String) throws {
+        let path = chartsFolder + "/../yamaha-styles/" + name
+        let file = try renderMIDI(["--chart-file", chartsFolder + "/AutumnLeaves.txt", "--style", path, "--intro", "--ending"])
+        let a = RenderAnalysis(file)
+        #expect(a.markers.first?.name == "Intro 1" && a.markers.last?.name == "Ending 1")
+        checkBand(a, mains: true)
+    }
+
     @Test func chartMeterMustMatchTheStyle() throws {
         let path = temporaryFile("waltz.txt")
         try "Title = Waltz\nTimeSig = 3 4\n C | G7 |\n".write(toFile: path, atomically: true, encoding: .utf8)
