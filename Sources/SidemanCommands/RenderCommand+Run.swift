@@ -43,14 +43,20 @@ extension RenderCommand {
             bandTempo = t
         }
 
-        let plan: RenderPlan
+        var plan: RenderPlan
         if let input {
             let performance = try RenderPlan.performance(
                 path: input, style: style, tempo: tempo == nil ? nil : bandTempo, sampleRate: sampleRate,
                 split: split, options: timelineOptions)
             plan = performance.plan
+            if let leadProgram {
+                guard (1...128).contains(leadProgram) else { throw RenderError.badOption("--lead-program must be 1...128") }
+                let change = MIDIEvent.programChange(channel: KeyboardSettings().leadChannel, program: UInt7(clamping: leadProgram - 1))
+                plan.cues.insert((0, .event(change)), at: 0)
+            }
             if tempo == nil, let takeTempo = performance.tempo { bandTempo = takeTempo }
         } else {
+            if leadProgram != nil { throw RenderError.badOption("--lead-program applies to --input") }
             let chordChart = try loadChart()
             plan = try RenderPlan.chart(
                 chordChart, style: style, tempo: bandTempo, sampleRate: sampleRate, options: timelineOptions)

@@ -61,6 +61,9 @@ public struct RenderCommand: ParsableCommand {
     @Option(help: "Input only: the split point; keys below it play chords (note name or number).")
     var split: String?
 
+    @Option(name: .customLong("lead-program"), help: "Input only: General MIDI program (1-128) of the right hand's voice (default 1, piano).")
+    var leadProgram: Int?
+
     public init() {}
 
     public func run() throws {

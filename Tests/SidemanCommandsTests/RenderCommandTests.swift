@@ -183,9 +183,12 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
         let path = temporaryFile("take.mid")
         try Data(take().write()).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try renderMIDI(["--input", path, "--style", mediumSwing])
+        let file = try renderMIDI(["--input", path, "--style", mediumSwing, "--lead-program", "74"])
         let a = RenderAnalysis(file)
         #expect(a.chords.map(\.symbol).prefix(2) == ["C7", "F7"])
+        // F7's keys arrive on one tick: no passing F major in between, no zero-length notes.
+        #expect(!a.chords.contains { $0.symbol == "F" })
+        #expect(!a.notes.contains { $0.end == $0.onset })
         #expect(a.chords.first?.tick ?? 99 < 100)  // the first chord arrives within the settle window
         // Band starts with the chord (sync start).
         let band = a.notes.filter { $0.channel >= 8 }
@@ -194,6 +197,8 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
         // Right hand on channel 1, as played; the left hand does not sound.
         let lead = a.notes.filter { $0.channel == 0 }.map(\.key)
         #expect(lead == [72, 74, 76, 77, 79, 77, 76, 74])
+        let leadTrack = file.tracks.first { $0.name == "Right hand" }
+        #expect(leadTrack?.events.contains { $0.tick == 0 && $0.event == .midi(.programChange(channel: 0, program: 73)) } == true)
         #expect(!a.notes.contains { $0.channel == 1 })
         #expect(a.unfinishedNotes.isEmpty)
         #expect(a.doubleStarts == 0 && a.strayEnds == 0)
