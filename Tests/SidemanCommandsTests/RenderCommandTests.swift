@@ -111,13 +111,15 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
         }
     }
 
-    /// Pitched band notes are tones or tensions of the chord at their onset; the bass plays
+    /// Pitched band notes (chord, pad and phrase parts) are tones or tensions of the chord at
+    /// their onset (bass lines walk through passing notes, so the bass is judged where each
+    /// chord begins); the bass plays
     /// the chord's bass note as each chord begins in a main section; every note ends.
     func checkBand(_ a: RenderAnalysis, mains: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(a.unfinishedNotes.isEmpty, "notes never ended: \(a.unfinishedNotes.prefix(5))", sourceLocation: sourceLocation)
         #expect(a.doubleStarts == 0 && a.strayEnds == 0, sourceLocation: sourceLocation)
         var checked = 0
-        for part in [PartID.chord1, .chord2, .pad] {
+        for part in [PartID.chord1, .chord2, .pad, .phrase1, .phrase2] {
             for note in a.notes(on: part) {
                 guard let symbol = a.chord(at: note.onset), symbol != "NC" else { continue }
                 guard let chord = try? ChordSymbol(parsing: symbol).chord else {
