@@ -113,8 +113,8 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
 
     /// Pitched band notes (chord, pad and phrase parts) are tones or tensions of the chord at
     /// their onset (bass lines walk through passing notes, so the bass is judged where each
-    /// chord begins); the bass plays
-    /// the chord's bass note as each chord begins in a main section; every note ends.
+    /// chord begins): it plays the chord's bass note as each chord begins in a main section.
+    /// Every note ends.
     func checkBand(_ a: RenderAnalysis, mains: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(a.unfinishedNotes.isEmpty, "notes never ended: \(a.unfinishedNotes.prefix(5))", sourceLocation: sourceLocation)
         #expect(a.doubleStarts == 0 && a.strayEnds == 0, sourceLocation: sourceLocation)
