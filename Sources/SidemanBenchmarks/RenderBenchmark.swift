@@ -72,6 +72,23 @@ enum RenderBenchmark {
                 return seconds(ContinuousClock.now - start)
             }
             report("OfflineRenderer, band.mid in process, audio discarded", seconds: discarded ?? 0, music: Double(frames) / 48_000)
+            // Float output (what the live driver takes), no 16-bit dithering.
+            let floats = try best { () throws -> Double in
+                synth.silence()
+                let playback = MIDIFilePlayback(file: file, sampleRate: 48_000)
+                var buffer = [Float](repeating: 0, count: 2 * Synthesizer.blockSize)
+                let total = playback.lengthInFrames + 8 * 48_000
+                let start = ContinuousClock.now
+                var done = 0
+                while done < total {
+                    playback(Synthesizer.blockSize) { _, event in synth.send(event) }
+                    buffer.withUnsafeMutableBufferPointer { _ = synth.render(into: $0) }
+                    done += Synthesizer.blockSize
+                }
+                frames = done
+                return seconds(ContinuousClock.now - start)
+            }
+            report("Synthesizer float blocks, band.mid in process, discarded", seconds: floats ?? 0, music: Double(frames) / 48_000)
         } catch {
             print("  in-process replay failed: \(error)")
         }
