@@ -36,6 +36,10 @@ public final class WAVWriter: AudioSink {
     /// Appends interleaved samples (a whole number of frames).
     public func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioFileError) {
         precondition(!finished, "WAVWriter: write after finish")
+        // RIFF sizes are 32-bit: about 6 hours of 48 kHz stereo.
+        guard 36 + (framesWritten * channels + samples.count) * 2 <= Int(UInt32.max) else {
+            throw .writeFailed(path: path, reason: "longer than a WAV file can hold")
+        }
         if Self.hostIsLittleEndian {
             pending.append(contentsOf: UnsafeRawBufferPointer(samples))
         } else {
