@@ -12,6 +12,8 @@ public final class WAVWriter: AudioSink {
     private var pending: [UInt8] = []
     private var finished = false
     private static let headerSize = 44
+    /// WAV is little-endian, like every machine Sideman runs on; others byte-swap.
+    private static let hostIsLittleEndian = 1.littleEndian == 1
     private static let flushThreshold = 1 << 16
 
     public init(path: String, sampleRate: Int, channels: Int = 2) throws(AudioFileError) {
@@ -34,10 +36,18 @@ public final class WAVWriter: AudioSink {
     /// Appends interleaved samples (a whole number of frames).
     public func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioFileError) {
         precondition(!finished, "WAVWriter: write after finish")
-        for sample in samples {
-            let bits = UInt16(bitPattern: sample)
-            pending.append(UInt8(truncatingIfNeeded: bits))
-            pending.append(UInt8(truncatingIfNeeded: bits >> 8))
+        // RIFF sizes are 32-bit: about 6 hours of 48 kHz stereo.
+        guard 36 + (framesWritten * channels + samples.count) * 2 <= Int(UInt32.max) else {
+            throw .writeFailed(path: path, reason: "longer than a WAV file can hold")
+        }
+        if Self.hostIsLittleEndian {
+            pending.append(contentsOf: UnsafeRawBufferPointer(samples))
+        } else {
+            for sample in samples {
+                let bits = UInt16(bitPattern: sample)
+                pending.append(UInt8(truncatingIfNeeded: bits))
+                pending.append(UInt8(truncatingIfNeeded: bits >> 8))
+            }
         }
         framesWritten += samples.count / channels
         if pending.count >= Self.flushThreshold { try flush() }

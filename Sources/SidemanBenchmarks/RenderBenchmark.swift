@@ -5,11 +5,14 @@ import MusicCore
 /// Render speed in multiples of real time: `sideman render` (engine, FluidSynth, WAV and MIDI
 /// writing, as a whole process), our offline renderer playing the band's MIDI file in process,
 /// and the `fluidsynth` command line rendering that same MIDI file with the same SoundFont.
+/// Each figure is the best of three runs (the machine is shared; the best run is the one
+/// least disturbed).
 enum RenderBenchmark {
     static let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
+    static let runs = 3
 
     static func run() {
-        print("\n== render (12-bar blues x 4 choruses, medium-swing, 120 BPM, 48 kHz)")
+        print("\n== render (12-bar blues x 4 choruses, medium-swing, 120 BPM, 48 kHz; best of \(runs))")
         guard let soundFont = SoundFontLocator().find() else {
             print("skipped: no General MIDI SoundFont installed")
             return
@@ -28,31 +31,64 @@ enum RenderBenchmark {
         }
         let renderArguments = ["render", "--chart", blues, "--style", "medium-swing", "--choruses", "4", "--tempo", "120",
                                "--soundfont", soundFont, "--out", bandWAV, "--out", bandMIDI]
-        guard let ours = time(sideman, renderArguments) else { return }
+        guard let ours = best({ time(sideman, renderArguments) }) else { return }
         guard let music = wavSeconds(bandWAV) else {
             print("skipped: sideman render wrote no readable WAV")
             return
         }
-        report("sideman render (process: engine + synth + files)", seconds: ours, music: music)
+        report("sideman render (process: engine + synth + WAV + MIDI)", seconds: ours, music: music)
 
-        // 2. The same band MIDI through our offline renderer, in process.
+        // 2. The same band MIDI through our offline renderer, in process: to a WAV file, and
+        // with the audio discarded (FluidSynth's synthesis alone).
         do {
             let file = try MIDIFile.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: bandMIDI))))
             let loadStart = ContinuousClock.now
             let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
             try synth.loadSoundFont(at: soundFont)
-            let load = seconds(ContinuousClock.now - loadStart)
-            let playback = MIDIFilePlayback(file: file, sampleRate: 48_000)
-            let renderer = OfflineRenderer(synthesizer: synth)
-            let writer = try WAVWriter(path: folder + "/replay.wav", sampleRate: 48_000)
-            let start = ContinuousClock.now
-            try renderer.render(frames: playback.lengthInFrames, events: playback.callAsFunction, to: writer)
-            try renderer.renderTail(maxFrames: 8 * 48_000, to: writer)
-            try writer.finish()
-            let elapsed = seconds(ContinuousClock.now - start)
-            print(String(format: "  SoundFont load: %.3f s", load))
-            report("OfflineRenderer, band.mid in process (render only)", seconds: elapsed,
-                   music: Double(writer.framesWritten) / 48_000)
+            print(String(format: "  SoundFont load: %.3f s", seconds(ContinuousClock.now - loadStart)))
+            var frames = 0
+            let toFile = try best { () throws -> Double in
+                synth.silence()
+                let playback = MIDIFilePlayback(file: file, sampleRate: 48_000)
+                let renderer = OfflineRenderer(synthesizer: synth)
+                let writer = try WAVWriter(path: folder + "/replay.wav", sampleRate: 48_000)
+                let start = ContinuousClock.now
+                try renderer.render(frames: playback.lengthInFrames, events: playback.callAsFunction, to: writer)
+                try renderer.renderTail(maxFrames: 8 * 48_000, to: writer)
+                try writer.finish()
+                frames = writer.framesWritten
+                return seconds(ContinuousClock.now - start)
+            }
+            report("OfflineRenderer, band.mid in process, to WAV", seconds: toFile ?? 0, music: Double(frames) / 48_000)
+            let discarded = try best { () throws -> Double in
+                synth.silence()
+                let playback = MIDIFilePlayback(file: file, sampleRate: 48_000)
+                let renderer = OfflineRenderer(synthesizer: synth)
+                let sink = DiscardSink()
+                let start = ContinuousClock.now
+                try renderer.render(frames: playback.lengthInFrames, events: playback.callAsFunction, to: sink)
+                try renderer.renderTail(maxFrames: 8 * 48_000, to: sink)
+                frames = sink.samples / 2
+                return seconds(ContinuousClock.now - start)
+            }
+            report("OfflineRenderer, band.mid in process, audio discarded", seconds: discarded ?? 0, music: Double(frames) / 48_000)
+            // Float output (what the live driver takes), no 16-bit dithering.
+            let floats = try best { () throws -> Double in
+                synth.silence()
+                let playback = MIDIFilePlayback(file: file, sampleRate: 48_000)
+                var buffer = [Float](repeating: 0, count: 2 * Synthesizer.blockSize)
+                let total = playback.lengthInFrames + 8 * 48_000
+                let start = ContinuousClock.now
+                var done = 0
+                while done < total {
+                    playback(Synthesizer.blockSize) { _, event in synth.send(event) }
+                    buffer.withUnsafeMutableBufferPointer { _ = synth.render(into: $0) }
+                    done += Synthesizer.blockSize
+                }
+                frames = done
+                return seconds(ContinuousClock.now - start)
+            }
+            report("Synthesizer float blocks, band.mid in process, discarded", seconds: floats ?? 0, music: Double(frames) / 48_000)
         } catch {
             print("  in-process replay failed: \(error)")
         }
@@ -60,12 +96,23 @@ enum RenderBenchmark {
         // 3. The fluidsynth command line on the same MIDI file and SoundFont.
         if let fluid = ["/usr/bin/fluidsynth", "/usr/local/bin/fluidsynth"].first(where: FileManager.default.isExecutableFile) {
             let out = folder + "/fluidsynth.wav"
-            if let theirs = time(fluid, ["-q", "-n", "-i", "-F", out, "-r", "48000", "-T", "wav", soundFont, bandMIDI]) {
+            let arguments = ["-q", "-n", "-i", "-F", out, "-r", "48000", "-T", "wav", soundFont, bandMIDI]
+            if let theirs = best({ time(fluid, arguments) }) {
                 report("fluidsynth -F (process, same band.mid)", seconds: theirs, music: wavSeconds(out) ?? music)
             }
         } else {
             print("  fluidsynth command not installed: no comparison")
         }
+    }
+
+    /// The fastest of `runs` runs (nil if any run failed).
+    static func best(_ body: () throws -> Double?) rethrows -> Double? {
+        var fastest: Double?
+        for _ in 0..<runs {
+            guard let t = try body() else { return nil }
+            fastest = min(fastest ?? t, t)
+        }
+        return fastest
     }
 
     static func report(_ what: String, seconds: Double, music: Double) {
@@ -108,4 +155,10 @@ enum RenderBenchmark {
         guard rate > 0, bytesPerFrame > 0 else { return nil }
         return Double(data.count - 44) / Double(bytesPerFrame * rate)
     }
+}
+
+/// Counts rendered samples and drops them.
+final class DiscardSink: AudioSink {
+    var samples = 0
+    func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioFileError) { self.samples += samples.count }
 }

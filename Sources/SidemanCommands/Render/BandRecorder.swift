@@ -17,8 +17,14 @@ struct BandRecorder {
         }
     }
 
+    /// Several changes on one frame (keys of a chord read one by one) keep only the last.
     mutating func chordChanged(to chord: Chord?, atFrame frame: Int) {
-        meta.append((frame, .text(.text, chord?.symbol ?? "NC")))
+        let text = MIDIMetaEvent.text(.text, chord?.symbol ?? "NC")
+        if let i = meta.lastIndex(where: { $0.event.textKind == .text }), meta[i].frame == frame {
+            meta[i].event = text
+        } else {
+            meta.append((frame, text))
+        }
     }
 
     mutating func sectionStarted(_ name: String, atFrame frame: Int) {

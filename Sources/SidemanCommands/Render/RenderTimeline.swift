@@ -54,17 +54,18 @@ struct RenderTimeline: Sendable {
         guard let firstMain = mains.first else { throw .styleLacks(style.name, "a Main section") }
         add(bandStart, .command(.autoFill(true)))
         add(bandStart, .command(.chord(first)))
+        // The main is selected first (while stopped that only selects it), so the intro
+        // leads into it.
+        add(bandStart, .command(.section(.main(firstMain))))
         var introBars = 0
         if options.intro {
             guard let intro = style.sections[.intro(1)] else { throw .styleLacks(style.name, "an Intro 1") }
             introBars = intro.bars(meter: chart.meter)
             add(bandStart, .command(.section(.intro(1))))
         } else {
-            add(bandStart, .command(.section(.main(firstMain))))
             add(bandStart, .command(.start))
         }
         chartStart = bandStart + introBars * bar
-        if options.intro { add(chartStart, .command(.section(.main(firstMain)))) }
 
         // The choruses: every chord change (repeats of the sounding chord are not re-sent).
         var sounding: Chord?? = .some(first)
@@ -73,8 +74,10 @@ struct RenderTimeline: Sendable {
             let main = mains[chorus % mains.count]
             let chorusStart = chartStart + chorus * chartBars * bar
             if chorus > 0, main != mains[(chorus - 1) % mains.count] {
-                // Asked for at the start of the previous chorus' last bar: the fill plays it.
-                add(chorusStart - bar, .command(.section(.main(main))))
+                // Section requests take effect at the next bar line: asked for in the middle
+                // of the bar before, the fill plays the chorus' last bar and the new main
+                // starts with the next chorus.
+                add(max(chartStart, chorusStart - bar - bar / 2), .command(.section(.main(main))))
             }
             for (b, changes) in chart.bars.enumerated() {
                 for change in changes where sounding != .some(change.chord) {
@@ -88,7 +91,7 @@ struct RenderTimeline: Sendable {
         // The end: an ending resolving to the first chord of the chart, or a stop.
         if options.ending {
             guard let ending = style.sections[.ending(1)] else { throw .styleLacks(style.name, "an Ending 1") }
-            add(chartEnd - bar, .command(.section(.ending(1))))
+            add(chartEnd - bar / 2, .command(.section(.ending(1))))  // starts at the next bar line
             if sounding != .some(first) { add(chartEnd, .command(.chord(first))) }
             end = chartEnd + ending.bars(meter: chart.meter) * bar
         } else {

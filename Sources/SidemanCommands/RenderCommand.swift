@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+
+/// `sideman render`: plays a chord chart (or a recorded performance) through the arranger
+/// engine offline and writes a WAV and/or a MIDI file — a practice track without a keyboard.
+public struct RenderCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a chord chart or a recorded performance to WAV and/or MIDI.",
+        discussion: """
+            Chart: bars separated by '|', chords in a bar share its beats, NC = no chord:
+              sideman render --chart "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |" \\
+                --style medium-swing --choruses 4 --out blues.wav
+            The MIDI file has the band on channels 9-16 (rhythm 1 ... phrase 2), the player's right \
+            hand on 1 and left hand on 2, the tempo, chord symbols as text events and sections as markers.
+            """
+    )
+
+    @Option(help: "Chord chart: bars separated by '|'.")
+    var chart: String?
+
+    @Option(name: .customLong("chart-file"), help: "Chord chart file (Key = Value header lines, then bars).")
+    var chartFile: String?
+
+    @Option(help: "A recorded performance (.mid): the left hand below the split point plays the chords, the right hand the lead voice.")
+    var input: String?
+
+    @Option(help: "Style name or file (.style, or a Yamaha .sty/.prs/.sst/.bcs).")
+    var style: String = "medium-swing"
+
+    @Option(help: "Tempo in BPM (default: the style's).")
+    var tempo: Double?
+
+    @Option(help: "How many times to play the chart.")
+    var choruses: Int = 1
+
+    @Flag(help: "Start with the style's Intro 1.")
+    var intro = false
+
+    @Flag(help: "Finish with the style's Ending 1 (resolving to the chart's first chord).")
+    var ending = false
+
+    @Option(name: .customLong("count-in"), help: "Bars of count-in clicks before the band.")
+    var countIn: Int = 0
+
+    @Option(help: "SoundFont for the WAV (default: the first General MIDI SoundFont installed).")
+    var soundfont: String?
+
+    @Option(name: .customLong("out"), help: "Output file, .wav or .mid; may be given twice.")
+    var outputs: [String] = []
+
+    @Option(help: "Synth gain for the WAV, 0...2 (FluidSynth's default 0.2 leaves headroom for a full band).")
+    var gain: Double = 0.2
+
+    @Option(name: .customLong("sample-rate"), help: "WAV sample rate.")
+    var sampleRate: Int = 48_000
+
+    @Option(help: "Seed for the style's humanisation (same seed, same render).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Input only: the split point; keys below it play chords (note name or number).")
+    var split: String?
+
+    @Option(name: .customLong("lead-program"), help: "Input only: General MIDI program (1-128) of the right hand's voice (default 1, piano).")
+    var leadProgram: Int?
+
+    public init() {}
+
+    public func run() throws {
+        do {
+            try render()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            var line = "sideman render: \(error)\n"
+            line.withUTF8 { FileHandle.standardError.write(Data($0)) }
+            throw ExitCode.failure
+        }
+    }
+}
