@@ -8,6 +8,7 @@ struct StylesInspectReport: Codable, Hashable {
     struct PartSound: Codable, Hashable {
         var part: String
         var channel: Int
+        var instrument: String
         var program: Int
         var bankMSB: Int
         var bankLSB: Int
@@ -65,7 +66,7 @@ struct StylesInspectReport: Codable, Hashable {
         parts = style.parts.keys.sorted().map { part in
             let s = style.parts[part]!
             return PartSound(
-                part: part.key, channel: part.channel.intValue + 1, program: s.program.intValue,
+                part: part.key, channel: part.channel.intValue + 1, instrument: s.instrumentName, program: s.program.intValue,
                 bankMSB: s.bankMSB.intValue, bankLSB: s.bankLSB.intValue, drumKit: s.isDrumKit,
                 volume: s.volume.intValue, pan: s.pan.intValue, reverb: s.reverb.intValue, chorus: s.chorus.intValue)
         }
@@ -141,8 +142,8 @@ struct StylesInspectReport: Codable, Hashable {
         if !skippedMarkers.isEmpty { out += "Skipped sections: \(skippedMarkers.joined(separator: ", "))\n" }
         out += "\nParts:\n"
         for p in parts {
-            let sound = p.drumKit ? "drum kit \(p.program)" : "program \(p.program)"
-            out += "  \(pad(p.part, 8)) ch \(pad(String(p.channel), 3)) \(pad(sound, 13)) bank \(p.bankMSB)/\(p.bankLSB)"
+            out += "  \(pad(p.part, 8)) ch \(pad(String(p.channel), 3)) \(pad(p.instrument, 24)) program \(pad(String(p.program), 3))"
+            out += " bank \(pad("\(p.bankMSB)/\(p.bankLSB)", 7))"
             out += "  vol \(p.volume) pan \(p.pan) rev \(p.reverb) cho \(p.chorus)\n"
         }
         for s in sections {

@@ -46,6 +46,8 @@ struct StylesInspectCommandTests {
         #expect(text.contains("types m m6 m7 m7b5 m(9) m7(9) m7(11) mM7 mM7(9) dim dim7"))
         #expect(report.parts.first { $0.part == "rhythm1" }?.drumKit == true)
         #expect(report.parts.first { $0.part == "bass" }?.program == 33)
+        #expect(text.contains("bass     ch 11  Electric Bass (finger)   program 33  bank 0/0"))
+        #expect(text.contains("rhythm1  ch 9   Drum kit 1"))
     }
 
     @Test func jsonRoundTripsTheSameReport() throws {
@@ -55,6 +57,8 @@ struct StylesInspectCommandTests {
         #expect(report.format == "SFF2")
         #expect(report.sections.contains { $0.section == "Main A" && !$0.tracks.isEmpty })
         #expect(report.notes.contains { $0.contains("Mega Voice") })
+        // The Mega Voice bass (bank 8/1, program 17) plays as GM finger bass.
+        #expect(report.parts.first { $0.part == "bass" }?.instrument == "Electric Bass (finger)")
     }
 
     @Test func userSectionsAreListedAsSkipped() throws {
