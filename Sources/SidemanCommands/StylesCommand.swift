@@ -11,7 +11,6 @@ public struct StylesCommand: ParsableCommand {
             Styles are read from --styles-dir (if given), the styles/ folder of a source checkout, \
             <prefix>/share/sideman/styles next to the installed program, /usr/local/share/sideman/styles \
             and /usr/share/sideman/styles. A style that fails to parse is reported on stderr.
-            `sideman styles inspect FILE` shows what one style file holds.
             """,
         subcommands: [StylesInspectCommand.self])
 
