@@ -186,6 +186,18 @@ import Testing
         #expect(text.hasPrefix("Foo.sty: CASM chunk truncated at byte \(cut.count)"), "\(text)")
     }
 
+    /// A cut-off chunk after CASM (here OTSc) costs only itself.
+    @Test func damageAfterCASMIsIgnoredWithANote() throws {
+        let intact = Self.sampleFile()
+        let damaged = Array(intact.dropLast(12)) + B.u32(0x4F54_5363) + B.u32(100) + [1, 2, 3]
+        let imported = try YamahaStyleReader.importStyle(damaged, fileName: "x.sty")
+        #expect(try imported.style == YamahaStyleReader.read(intact, fileName: "x.sty"))
+        let at = intact.count - 12
+        #expect(imported.notes.first == "ignored the damaged end of the file from byte \(at): OTSc chunk truncated at byte \(damaged.count) (declares 100 bytes from byte \(at + 8))")
+        // Stray padding after the last chunk is damage of the same kind.
+        #expect(throws: Never.self) { try YamahaStyleReader.read(intact + [0, 0, 0], fileName: "x.sty") }
+    }
+
     @Test func damagedTrackIsNamed() {
         var file = Self.sampleFile()
         // Replace the first event's status byte (after the delta 0) with a stray data byte.
