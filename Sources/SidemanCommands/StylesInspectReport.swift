@@ -8,6 +8,7 @@ struct StylesInspectReport: Codable, Hashable {
     struct PartSound: Codable, Hashable {
         var part: String
         var channel: Int
+        var instrument: String
         var program: Int
         var bankMSB: Int
         var bankLSB: Int
@@ -53,19 +54,32 @@ struct StylesInspectReport: Codable, Hashable {
     var skippedMarkers: [String]
     var notes: [String]
 
+    /// A Sideman text style: the same report without Yamaha's channel tables.
+    init(textStyle style: Style) {
+        self.init(style: style, format: "text style", resolution: PPQ.standard, tables: [:], markers: [], notes: [])
+    }
+
     init(_ imported: YamahaStyleImport) {
-        let style = imported.style
+        self.init(
+            style: imported.style, format: "Yamaha " + imported.version.rawValue, resolution: imported.resolution,
+            tables: imported.trackTables, markers: imported.markers, notes: imported.notes)
+    }
+
+    private init(
+        style: Style, format: String, resolution: Int, tables trackTables: [SectionID: [PartID: [YamahaChannelTable?]]],
+        markers: [YamahaStyleImport.Marker], notes: [String]
+    ) {
         name = style.name
         title = style.title
         file = style.source ?? ""
-        format = imported.version.rawValue
-        resolution = imported.resolution
+        self.format = format
+        self.resolution = resolution
         tempo = (style.tempo.bpm * 10).rounded() / 10
         meter = style.meter.description
         parts = style.parts.keys.sorted().map { part in
             let s = style.parts[part]!
             return PartSound(
-                part: part.key, channel: part.channel.intValue + 1, program: s.program.intValue,
+                part: part.key, channel: part.channel.intValue + 1, instrument: s.instrumentName, program: s.program.intValue,
                 bankMSB: s.bankMSB.intValue, bankLSB: s.bankLSB.intValue, drumKit: s.isDrumKit,
                 volume: s.volume.intValue, pan: s.pan.intValue, reverb: s.reverb.intValue, chorus: s.chorus.intValue)
         }
@@ -73,7 +87,7 @@ struct StylesInspectReport: Codable, Hashable {
             let section = style.sections[id]!
             var tracks: [Track] = []
             for part in section.parts.keys.sorted() {
-                let tables = imported.trackTables[id]?[part] ?? []
+                let tables = trackTables[id]?[part] ?? []
                 for (i, track) in section.parts[part]!.enumerated() {
                     let table = i < tables.count ? tables[i] : nil
                     tracks.append(Self.track(track, part: part, table: table))
@@ -81,8 +95,8 @@ struct StylesInspectReport: Codable, Hashable {
             }
             return SectionReport(section: id.name, bars: section.bars(meter: style.meter), tracks: tracks)
         }
-        skippedMarkers = imported.markers.filter { $0.section == nil }.map(\.name)
-        notes = imported.notes
+        skippedMarkers = markers.filter { $0.section == nil }.map(\.name)
+        self.notes = notes
     }
 
     static func track(_ track: PatternTrack, part: PartID, table: YamahaChannelTable?) -> Track {
@@ -133,7 +147,7 @@ struct StylesInspectReport: Codable, Hashable {
     }
 
     var text: String {
-        var out = "\(title) (\(name)) — Yamaha \(format), \(resolution) ticks per quarter\n"
+        var out = "\(title) (\(name)) — \(format), \(resolution) ticks per quarter\n"
         out += "File: \(file)\n"
         let tempoText = tempo == tempo.rounded() ? String(Int(tempo)) : String(tempo)
         out += "Tempo: \(tempoText) BPM   Meter: \(meter)\n"
@@ -141,14 +155,14 @@ struct StylesInspectReport: Codable, Hashable {
         if !skippedMarkers.isEmpty { out += "Skipped sections: \(skippedMarkers.joined(separator: ", "))\n" }
         out += "\nParts:\n"
         for p in parts {
-            let sound = p.drumKit ? "drum kit \(p.program)" : "program \(p.program)"
-            out += "  \(pad(p.part, 8)) ch \(pad(String(p.channel), 3)) \(pad(sound, 13)) bank \(p.bankMSB)/\(p.bankLSB)"
+            out += "  \(pad(p.part, 8)) ch \(pad(String(p.channel), 3)) \(pad(p.instrument, 24)) program \(pad(String(p.program), 3))"
+            out += " bank \(pad("\(p.bankMSB)/\(p.bankLSB)", 7))"
             out += "  vol \(p.volume) pan \(p.pan) rev \(p.reverb) cho \(p.chorus)\n"
         }
         for s in sections {
             out += "\n\(s.section) — \(s.bars) bar\(s.bars == 1 ? "" : "s")\n"
             for t in s.tracks {
-                let source = t.sourceChannel.map { "ch \(pad(String($0), 2)) \(pad("\"\(t.name ?? "")\"", 10))" } ?? pad("(no table)", 16)
+                let source = t.sourceChannel.map { "ch \(pad(String($0), 2)) \(pad("\"\(t.name ?? "")\"", 10))" } ?? pad(format.hasPrefix("Yamaha") ? "(no table)" : "", 16)
                 var line = "  \(pad(t.part, 8)) \(source) \(pad(String(t.notes), 4)) notes  \(pad(t.sourceChord, 6))"
                 line += " \(t.table)\(t.bassOn ? "+bass" : ""), \(t.rootRule), \(t.lowLimit)–\(t.highLimit), \(t.retrigger)"
                 if t.roots != "all" { line += ", roots \(t.roots)" }

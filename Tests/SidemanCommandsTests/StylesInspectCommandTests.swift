@@ -34,6 +34,7 @@ struct StylesInspectCommandTests {
         let text = report.text
         print(text)
         #expect(text.hasPrefix("16BeatBallad2 (16beatballad2) — Yamaha SFF1, 1920 ticks per quarter\n"))
+        #expect(report.format == "Yamaha SFF1")
         // Tempo 0x0DDF22 µs per quarter = 66 BPM; 4/4.
         #expect(text.contains("Tempo: 66 BPM   Meter: 4/4"))
         #expect(text.contains("Main A (2 bars)"))
@@ -46,21 +47,52 @@ struct StylesInspectCommandTests {
         #expect(text.contains("types m m6 m7 m7b5 m(9) m7(9) m7(11) mM7 mM7(9) dim dim7"))
         #expect(report.parts.first { $0.part == "rhythm1" }?.drumKit == true)
         #expect(report.parts.first { $0.part == "bass" }?.program == 33)
+        #expect(text.contains("bass     ch 11  Electric Bass (finger)   program 33  bank 0/0"))
+        #expect(text.contains("rhythm1  ch 9   Drum kit 1"))
     }
 
     @Test func jsonRoundTripsTheSameReport() throws {
         let report = try InspectTestFiles.report("MrMac'sBlues.T148.STY")
         let decoded = try JSONDecoder().decode(StylesInspectReport.self, from: Data(report.json.utf8))
         #expect(decoded == report)
-        #expect(report.format == "SFF2")
+        #expect(report.format == "Yamaha SFF2")
         #expect(report.sections.contains { $0.section == "Main A" && !$0.tracks.isEmpty })
         #expect(report.notes.contains { $0.contains("Mega Voice") })
+        // The Mega Voice bass (bank 8/1, program 17) plays as GM finger bass.
+        #expect(report.parts.first { $0.part == "bass" }?.instrument == "Electric Bass (finger)")
     }
 
     @Test func userSectionsAreListedAsSkipped() throws {
         let report = try InspectTestFiles.report("ClubBeat.S130.prs")
         #expect(report.skippedMarkers == ["Ending D"])
         #expect(report.text.contains("Skipped sections: Ending D"))
+    }
+
+}
+
+/// Inspection that needs no test data.
+@Suite struct StylesInspectReportTests {
+    @Test func textStylesAreInspectedToo() throws {
+        let styleFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("styles/medium-swing.style")
+        let bytes = Array(try Data(contentsOf: styleFile))
+        let report = try StylesInspectCommand.report(bytes, fileName: "medium-swing.style")
+        #expect(report.format == "text style")
+        #expect(report.text.contains("— text style, 1920 ticks per quarter"))
+        #expect(report.sections.contains { $0.section == "Main A" && !$0.tracks.isEmpty })
+        #expect(report.sections.allSatisfy { $0.tracks.allSatisfy { $0.sourceChannel == nil } })
+    }
+
+    @Test func unreadableInputsSayWhy() {
+        #expect(throws: StylesInspectCommand.Failure.self) {
+            try StylesInspectCommand.report([0x4D, 0x54, 0x68, 0x64, 0, 0], fileName: "a.sty")
+        }
+        do {
+            _ = try StylesInspectCommand.report(Array("no such style format".utf8), fileName: "b.style")
+            Issue.record("accepted text that is not a style")
+        } catch {
+            #expect(error.message.hasPrefix("b.style"))
+        }
     }
 
     @Test func maskDescriptions() {

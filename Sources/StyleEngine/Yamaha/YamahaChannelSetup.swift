@@ -16,10 +16,34 @@ struct YamahaChannelSetup: Hashable, Sendable {
     var isMegaVoice: Bool { bankMSB?.rawValue == 8 }
     var hasProgram: Bool { program != nil || bankMSB != nil }
 
+    /// The sound for a General MIDI synth. Mega Voices number their programs by family, not
+    /// as GM does (seen in real styles: 0–15 guitars — 1 steel, 3 clean, 5 overdriven, 6 jazz —
+    /// and 16–23 basses — 16 acoustic, 17 finger, 18 pick); they become the nearest GM program
+    /// on bank 0, since no GM SoundFont has bank 8. Other banks are variations of the GM program.
     var partSetup: PartSetup {
-        PartSetup(
-            program: program ?? 0, bankMSB: bankMSB ?? 0, bankLSB: bankLSB ?? 0, isDrumKit: isDrumKit,
+        var gmProgram = program ?? 0
+        var msb = bankMSB ?? 0, lsb = bankLSB ?? 0
+        if isMegaVoice {
+            gmProgram = Self.generalMIDIProgram(forMegaVoice: gmProgram)
+            msb = 0
+            lsb = 0
+        }
+        return PartSetup(
+            program: gmProgram, bankMSB: msb, bankLSB: lsb, isDrumKit: isDrumKit,
             volume: volume ?? 100, pan: pan ?? 64, reverb: reverb ?? 40, chorus: chorus ?? 0)
+    }
+
+    static func generalMIDIProgram(forMegaVoice program: UInt7) -> UInt7 {
+        let guitars: [UInt7] = [24, 25, 25, 27, 26, 29, 26, 30]
+        switch program.intValue {
+        case 0..<8: return guitars[program.intValue]
+        case 8..<16: return 27
+        case 16: return 32
+        case 17: return 33
+        case 18: return 34
+        case 19..<24: return 33
+        default: return program
+        }
     }
 
     /// The last setting of each kind per channel among `events`.

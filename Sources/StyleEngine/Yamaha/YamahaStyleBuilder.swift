@@ -251,10 +251,11 @@ struct YamahaStyleBuilder {
 
     /// The sound of each part: the SInt setup of the source channel that feeds it, preferring
     /// the channel with the part's own number (Yamaha's layout), then the lowest other one.
-    func partSetups(for parts: Set<PartID>, setups: [Int: YamahaChannelSetup]) -> [PartID: PartSetup] {
+    mutating func partSetups(for parts: Set<PartID>, setups: [Int: YamahaChannelSetup]) -> [PartID: PartSetup] {
         var result: [PartID: PartSetup] = [:]
+        var megaVoiceParts: [String] = []
         let orderedSegments = (casm.segment(forSection: "Main A").map { [$0] } ?? []) + casm.segments
-        for part in parts {
+        for part in parts.sorted() {
             var sources: [Int] = []
             for segment in orderedSegments {
                 for table in segment.tables where table.part == part && !sources.contains(table.sourceChannel) {
@@ -266,7 +267,12 @@ struct YamahaStyleBuilder {
             let setup = candidates.lazy.compactMap { setups[$0] }.first { $0.hasProgram }
                 ?? candidates.lazy.compactMap { setups[$0] }.first
             result[part] = setup?.partSetup ?? YamahaChannelSetup().partSetup
+            if let setup, setup.isMegaVoice, let gm = result[part] {
+                let written = "\(setup.bankMSB?.intValue ?? 0)/\(setup.bankLSB?.intValue ?? 0)/\(setup.program?.intValue ?? 0)"
+                megaVoiceParts.append("\(part.key): Mega Voice \(written) played as GM \(gm.program) (\(gm.instrumentName))")
+            }
         }
+        notes += megaVoiceParts
         return result
     }
 }

@@ -39,14 +39,16 @@ public enum YamahaStyleReader {
             throw YamahaFormatProblem(bytes.isEmpty ? "empty file" : "not a Standard MIDI File (no MThd header; not a Yamaha style?)")
         }
         // Chunk framing first: it finds CASM at its file offset and names a truncated chunk.
-        let chunks = try YamahaChunk.split(bytes, 0..<bytes.count, in: nil)
+        let (chunks, damage) = try YamahaChunk.splitFile(bytes)
         guard chunks.contains(where: { $0.id == "MTrk" }) else { throw YamahaFormatProblem("no MTrk chunk") }
         guard let casmChunk = chunks.first(where: { $0.id == "CASM" }) else {
             throw YamahaFormatProblem("no CASM chunk (not a Yamaha style?)")
         }
         let file: MIDIFile
         do {
-            file = try MIDIFile.read(bytes)
+            // Tracks come first; reading only up to the last one keeps damage after CASM harmless.
+            let tracksEnd = chunks.last { $0.id == "MTrk" }!.payload.upperBound
+            file = try MIDIFile.read(Array(bytes[..<tracksEnd]))
         } catch {
             throw YamahaFormatProblem("MIDI data \(error)")
         }
@@ -55,7 +57,7 @@ public enum YamahaStyleReader {
         let events = YamahaTrackEvent.events(of: file)
         let division = file.ticksPerQuarter
         var builder = YamahaStyleBuilder(events: events, resolution: division, casm: casm, fileName: fileName)
-        builder.notes = casm.notes
+        builder.notes = (damage.map { [$0] } ?? []) + casm.notes
         return try builder.build()
     }
 

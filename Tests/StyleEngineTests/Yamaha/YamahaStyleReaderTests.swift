@@ -15,7 +15,7 @@ import Testing
             (0, .cc(channel: 10, controller: 0, value: 0)), (0, .program(channel: 10, program: 33)),
             (0, .cc(channel: 10, controller: 7, value: 90)), (0, .cc(channel: 10, controller: 10, value: 40)),
             (0, .cc(channel: 10, controller: 91, value: 20)), (0, .cc(channel: 10, controller: 93, value: 10)),
-            (0, .cc(channel: 11, controller: 0, value: 8)), (0, .program(channel: 11, program: 24)),
+            (0, .cc(channel: 11, controller: 0, value: 8)), (0, .program(channel: 11, program: 3)),
             (bar, .marker("Main A")),
             // Drums, bass on the downbeat, a chord note that straddles the end of Main A.
             (bar, .on(channel: 8, note: 36, velocity: 100)), (bar + ppq / 2, .off(channel: 8, note: 36)),
@@ -113,6 +113,16 @@ import Testing
         #expect(bass.program == 33 && bass.volume == 90 && bass.pan == 40 && bass.reverb == 20 && bass.chorus == 10)
     }
 
+    /// A Mega Voice (bank 8) guitar becomes the GM clean guitar on bank 0, with a note.
+    @Test func megaVoiceSoundsBecomeGeneralMIDI() throws {
+        let imported = try YamahaStyleReader.importStyle(Self.sampleFile(), fileName: "x.sty")
+        let guitar = try #require(imported.style.parts[.chord1])
+        #expect(guitar.program == 27 && guitar.bankMSB == 0 && guitar.bankLSB == 0 && !guitar.isDrumKit)
+        #expect(imported.notes.contains("chord1: Mega Voice 8/0/3 played as GM 27 (Electric Guitar (clean))"))
+        #expect(YamahaChannelSetup.generalMIDIProgram(forMegaVoice: 17) == 33)
+        #expect(YamahaChannelSetup.generalMIDIProgram(forMegaVoice: 49) == 49)
+    }
+
     @Test(arguments: [96, 120, 240, 480, 1920])
     func everyResolutionGivesTheSameStyle(ppq: Int) throws {
         let reference = try YamahaStyleReader.read(Self.sampleFile(ppq: 1920), fileName: "x.sty")
@@ -174,6 +184,18 @@ import Testing
         #expect(YamahaStyleReader.isYamahaStyle(file))
         let text = message(cut)
         #expect(text.hasPrefix("Foo.sty: CASM chunk truncated at byte \(cut.count)"), "\(text)")
+    }
+
+    /// A cut-off chunk after CASM (here OTSc) costs only itself.
+    @Test func damageAfterCASMIsIgnoredWithANote() throws {
+        let intact = Self.sampleFile()
+        let damaged = Array(intact.dropLast(12)) + B.u32(0x4F54_5363) + B.u32(100) + [1, 2, 3]
+        let imported = try YamahaStyleReader.importStyle(damaged, fileName: "x.sty")
+        #expect(try imported.style == YamahaStyleReader.read(intact, fileName: "x.sty"))
+        let at = intact.count - 12
+        #expect(imported.notes.first == "ignored the damaged end of the file from byte \(at): OTSc chunk truncated at byte \(damaged.count) (declares 100 bytes from byte \(at + 8))")
+        // Stray padding after the last chunk is damage of the same kind.
+        #expect(throws: Never.self) { try YamahaStyleReader.read(intact + [0, 0, 0], fileName: "x.sty") }
     }
 
     @Test func damagedTrackIsNamed() {
