@@ -77,6 +77,11 @@ public final class SequencerReader: @unchecked Sendable {
     }
 
     private func run() {
+        // Signals belong to the main thread (one place handles SIGTERM); a reader thread that
+        // took one would leave the daemon deaf to it.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
         let count = Int(snd_seq_poll_descriptors_count(client.handle, Int16(POLLIN)))
         var fds = [pollfd](repeating: pollfd(), count: count + 1)
         let filled = fds.withUnsafeMutableBufferPointer {
@@ -131,6 +136,8 @@ public final class SequencerReader: @unchecked Sendable {
                 connected.remove(a)
                 notify(.portGone(a))
             }
+        case .portSubscribed:
+            notify(.subscribed(from: e.subject, to: e.destination))
         case .sysEx:
             let before = assembler.droppedCount
             if let message = assembler.add(e.bytes) { deliver(.sysEx(message), from: e.source) }
