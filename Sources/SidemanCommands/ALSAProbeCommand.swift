@@ -57,8 +57,12 @@ struct ALSAProbeCommand: ParsableCommand {
             while let input = reader.ring.pop() {
                 Self.emit("event \(input.source) \(Self.describe(input.event))")
             }
+            // A subscription made before our reader listened to announcements is not
+            // announced to us: ask the sequencer as well.
+            let subscribers = sendWhenSubscribed && !sent ? try client.outputSubscriberCount() : 0
             let due = sendWhenSubscribed
-                ? Self.outSubscribed.load(ordering: .acquiring) : Date().timeIntervalSince(start) >= sendDelay
+                ? Self.outSubscribed.load(ordering: .acquiring) || subscribers > 0
+                : Date().timeIntervalSince(start) >= sendDelay
             if !sent && due {
                 for event in outgoing {
                     try client.send(event)
