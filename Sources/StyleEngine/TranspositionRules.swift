@@ -19,6 +19,8 @@ public struct TranspositionRules: Hashable, Sendable {
     /// Chord roots this source plays on (bit n = pitch class n); all by default.
     public var rootMask: UInt16
     /// Chord types this source plays on (bit n = Yamaha type code n); all by default.
+    /// Imported Yamaha tables may also set bit 34 (`ChordType.cancelCode`): the source plays
+    /// while no chord is held (rhythm channels, a crash on the first beat).
     public var typeMask: UInt64
 
     public static let allRoots: UInt16 = 0x0FFF

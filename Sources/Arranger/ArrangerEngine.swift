@@ -1,0 +1,122 @@
+import MusicCore
+import StyleEngine
+
+/// The band: a pure step function driven by the audio sample clock. `send` queues commands;
+/// `advance` applies them at frame 0 of the block, then plays every note, bar line and
+/// note-off that falls in the block, in time order, at exact frames.
+///
+/// Real time: after `init` (or a style change, which compiles the new style in `send`),
+/// `advance` does not allocate: sounding notes, delayed notes, note maps and cursors live in
+/// storage sized up front, and a chord change refills the note maps in place.
+///
+/// Chord changes reach the very next note (pitches are looked up when a note starts, never
+/// ahead). Sounding notes follow their track's retrigger rule:
+/// - stop: the note ends.
+/// - pitch shift: a note whose pitch changes ends and the new pitch starts at once with the
+///   same velocity for the rest of its length (a note-level stand-in for pitch bend, which
+///   would bend every note of a polyphonic channel); an unchanged pitch keeps sounding.
+/// - pitch shift to root: likewise, to the nearest key of the new root.
+/// - retrigger (and note generator): every sounding note restarts, on its new pitch.
+/// - retrigger to root: every sounding note restarts on the nearest key of the new root.
+/// No chord (cancel): every note of a non-rhythm part ends; only rhythm parts play on.
+///
+/// Every note-on has exactly one note-off, whatever arrives: stop, chord, section or style
+/// change, tempo change, mute, panic. A note that would start on a key already sounding on
+/// its channel ends the old one first. Humanized timing only ever delays a note (by up to
+/// `Humanize.timing` ticks), so nothing is played ahead of the clock.
+public struct ArrangerEngine: Sendable {
+    public let sampleRate: Int
+    let seed: UInt64
+
+    var compiled: CompiledStyle
+    var maps: [NoteMap]
+    var pendingStyle: (style: CompiledStyle, maps: [NoteMap])?
+    var incomingStyle: (style: CompiledStyle, maps: [NoteMap])?
+
+    var clock: SampleClock
+    var tempo: Tempo
+    var sequencer: SectionSequencer
+    var running = false
+    var syncArmed = false
+    var armedIntro: SectionID?
+    var chord: Chord?
+    /// Bit n set = part with channel n muted.
+    var mutedParts: UInt16 = 0
+
+    var sounding = SoundingNotes()
+    var scratch: [SoundingNotes.Note]
+    var scratchCount = 0
+    var delayed: [DelayedNote]
+    var delayedCount = 0
+    var cursors: [Int]
+    var commands: [ArrangerCommand]
+
+    var firstBar = false
+    var barStart: Tick = 0
+    var nextBarLine: Tick = 0
+    var barNumber = -1
+    var barOffset: Tick = 0
+    var playingSection: SectionID?
+
+    static let commandCapacity = 64
+    static let delayedCapacity = 128
+
+    struct DelayedNote: Sendable {
+        var note: SoundingNotes.Note
+        var startTick: Tick
+        var duration: Tick
+    }
+
+    public init(style: Style, sampleRate: Int, seed: UInt64 = 1) {
+        ChordTypeTables.warmUp()
+        self.sampleRate = max(1, sampleRate)
+        self.seed = seed
+        compiled = CompiledStyle(style)
+        maps = compiled.rules.map { NoteMap(rules: $0, chord: $0.sourceChord) }
+        tempo = style.tempo
+        clock = SampleClock(tempo: style.tempo, sampleRate: self.sampleRate)
+        sequencer = SectionSequencer(bars: compiled.bars)
+        let blank = SoundingNotes.Note(part: .rhythm1, channel: 0, key: 0, written: 0, velocity: 0, rulesIndex: 0, endTick: 0)
+        scratch = [SoundingNotes.Note](repeating: blank, count: SoundingNotes.capacity)
+        delayed = [DelayedNote](repeating: DelayedNote(note: blank, startTick: 0, duration: 0), count: Self.delayedCapacity)
+        cursors = [Int](repeating: 0, count: max(16, compiled.maxTracks))
+        commands = []
+        commands.reserveCapacity(Self.commandCapacity)
+    }
+
+    /// Queue a command; it takes effect at frame 0 of the next `advance`. A style is
+    /// compiled here (this allocates), never in `advance`.
+    public mutating func send(_ command: ArrangerCommand) {
+        if case .style(let style) = command {
+            let c = CompiledStyle(style)
+            incomingStyle = (c, c.rules.map { NoteMap(rules: $0, chord: chord ?? $0.sourceChord) })
+            if cursors.count < c.maxTracks { cursors += [Int](repeating: 0, count: c.maxTracks - cursors.count) }
+        }
+        commands.append(command)
+    }
+
+    /// Bank, program, volume, pan, reverb and chorus for every part of the current style,
+    /// then All Notes Off on every band channel. The caller sends these once before the
+    /// first `advance`; after a style change the engine emits the new style's own set at
+    /// the moment it takes over.
+    public func setupEvents() -> [MIDIEvent] { compiled.setup.map(\.event) }
+
+    public var status: ArrangerStatus {
+        let beat = running && barNumber >= 0 ? max(0, (clock.position - barStart) / compiled.ticksPerBeat) : 0
+        return ArrangerStatus(
+            isRunning: running, section: running ? playingSection : nil, chord: chord, tempo: tempo,
+            bar: max(0, barNumber), beat: beat, isSyncStartArmed: syncArmed, autoFill: sequencer.autoFill,
+            styleName: compiled.style.name)
+    }
+
+    /// Advance the clock by `frames` samples; every event and notice falls in 0..<frames
+    /// and is reported in time order.
+    public mutating func advance(frames: Int, emit: (BandEvent) -> Void, notify: (ArrangerNotice) -> Void) {
+        guard frames > 0 else { return }
+        applyCommands(emit: emit, notify: notify)
+        if running {
+            play(frames: frames, emit: emit, notify: notify)
+            clock.endBlock(frames: frames)
+        }
+    }
+}

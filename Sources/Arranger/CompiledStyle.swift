@@ -1,0 +1,118 @@
+import MusicCore
+import StyleEngine
+
+/// A style prepared for playback: swing applied, rules gathered (so a chord change plans
+/// each distinct rule set once), setup events built. Built off the audio thread (init,
+/// style change); read without allocating while playing.
+struct CompiledStyle: Sendable {
+    struct Track: Sendable {
+        var part: PartID
+        var channel: UInt8
+        var rulesIndex: Int
+        /// Swung, sorted by tick (section-relative ticks).
+        var notes: [PatternNote]
+    }
+
+    struct Section: Sendable {
+        var id: SectionID
+        var bars: Int
+        var tracks: [Track]
+    }
+
+    let style: Style
+    let ticksPerBar: Tick
+    let ticksPerBeat: Tick
+    /// Indexed by `slot(of:)`.
+    let sections: [Section?]
+    let rules: [TranspositionRules]
+    let maxTracks: Int
+    let setup: [BandEvent]
+    let bars: [SectionID: Int]
+
+    static let slotCount = 15
+
+    /// intro 1–3, main A–D, fill A–D, break, ending 1–3.
+    @inline(__always)
+    static func slot(of id: SectionID) -> Int? {
+        switch id {
+        case .intro(let n): return (1...3).contains(n) ? n - 1 : nil
+        case .main(let v): return 3 + v.rawValue
+        case .fill(let v): return 7 + v.rawValue
+        case .breakFill: return 11
+        case .ending(let n): return (1...3).contains(n) ? 11 + n : nil
+        }
+    }
+
+    init(_ style: Style) {
+        self.style = style
+        ticksPerBar = style.meter.ticksPerBar()
+        ticksPerBeat = style.meter.ticksPerBeat()
+        let swing = Swing(feel: style.feel)
+        var rules: [TranspositionRules] = []
+        var sections = [Section?](repeating: nil, count: Self.slotCount)
+        var bars: [SectionID: Int] = [:]
+        var maxTracks = 0
+        for (id, section) in style.sections {
+            guard let slot = Self.slot(of: id) else { continue }
+            let barCount = max(1, (section.length + ticksPerBar - 1) / ticksPerBar)
+            var tracks: [Track] = []
+            for part in section.parts.keys.sorted() {
+                for track in section.parts[part]! {
+                    let rulesIndex: Int
+                    if let i = rules.firstIndex(of: track.rules) {
+                        rulesIndex = i
+                    } else {
+                        rulesIndex = rules.count
+                        rules.append(track.rules)
+                    }
+                    let limit = barCount * ticksPerBar
+                    let notes = track.notes.compactMap { n -> PatternNote? in
+                        guard n.tick >= 0, n.tick < limit else { return nil }
+                        let start = swing.apply(n.tick)
+                        let end = swing.apply(n.tick + max(1, n.duration))
+                        return PatternNote(tick: start, duration: max(1, end - start), note: n.note, velocity: n.velocity)
+                    }.sorted { ($0.tick, $0.note) < ($1.tick, $1.note) }
+                    tracks.append(Track(part: part, channel: UInt8(part.rawValue), rulesIndex: rulesIndex, notes: notes))
+                }
+            }
+            maxTracks = max(maxTracks, tracks.count)
+            sections[slot] = Section(id: id, bars: barCount, tracks: tracks)
+            bars[id] = barCount
+        }
+        self.rules = rules
+        self.sections = sections
+        self.maxTracks = maxTracks
+        self.bars = bars
+        self.setup = Self.setupEvents(style)
+    }
+
+    func section(_ id: SectionID?) -> Section? {
+        guard let id, let slot = Self.slot(of: id) else { return nil }
+        return sections[slot]
+    }
+
+    /// Bank, program, mixer for every part of the style, then All Notes Off on every band
+    /// channel. Drum kits keep the style's bank numbers; the synth adapter puts kits on its
+    /// percussion bank from `PartSetup.isDrumKit`.
+    static func setupEvents(_ style: Style) -> [BandEvent] {
+        var events: [BandEvent] = []
+        for part in PartID.allCases {
+            let ch = part.channel
+            if let s = style.parts[part] {
+                func cc(_ c: UInt7, _ v: UInt7) {
+                    events.append(BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: c, value: v)))
+                }
+                cc(MIDIController.bankSelectMSB, s.bankMSB)
+                cc(MIDIController.bankSelectLSB, s.bankLSB)
+                events.append(BandEvent(frame: 0, part: part, event: .programChange(channel: ch, program: s.program)))
+                cc(MIDIController.volume, s.volume)
+                cc(MIDIController.pan, s.pan)
+                cc(MIDIController.reverbSend, s.reverb)
+                cc(MIDIController.chorusSend, s.chorus)
+            }
+            events.append(
+                BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: MIDIController.allNotesOff, value: 0)))
+        }
+        return events
+    }
+}

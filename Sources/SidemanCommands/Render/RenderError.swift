@@ -1,0 +1,23 @@
+/// What can stop a render, each as one line for the user.
+enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
+    case emptyChart
+    case badOption(String)
+    case styleLacks(String, String)
+    case noStyle(String, searched: [String])
+    case file(String, String)
+    case noOutput
+    case unsupportedOutput(String)
+
+    var description: String {
+        switch self {
+        case .emptyChart: "the chart has no chords"
+        case .badOption(let message): message
+        case .styleLacks(let style, let what): "style '\(style)' has no \(what)"
+        case .noStyle(let name, let searched):
+            "no style named '\(name)' (looked in \(searched.joined(separator: ", ")))"
+        case .file(let path, let problem): "\(path): \(problem)"
+        case .noOutput: "nothing to write: give --out FILE.wav and/or --out FILE.mid"
+        case .unsupportedOutput(let path): "\(path): unknown output type (expected .wav or .mid)"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import StyleEngine
+
+/// `sideman styles`: lists the styles Sideman can play, as a table or as JSON.
+public struct StylesCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "styles",
+        abstract: "List the available styles.",
+        discussion: """
+            Styles are read from --styles-dir (if given), the styles/ folder of a source checkout, \
+            <prefix>/share/sideman/styles next to the installed program, /usr/local/share/sideman/styles \
+            and /usr/share/sideman/styles. A style that fails to parse is reported on stderr.
+            """,
+        subcommands: [StylesInspectCommand.self])
+
+    @Flag(name: .long, help: "Print JSON: [{\"name\",\"title\",\"genre\",\"meter\",\"tempo\",\"sections\"}].")
+    var json = false
+
+    @Option(name: .long, help: "A folder of your own .style files (searched first).")
+    var stylesDir: String?
+
+    public init() {}
+
+    public func run() throws {
+        let library = loadLibrary(access: .local)
+        for error in library.errors { Self.printError(error.description) }
+        guard !library.styles.isEmpty else {
+            Self.printError("no styles found")
+            throw ExitCode.failure
+        }
+        print(json ? Self.json(library.styles) : Self.table(library.styles), terminator: "")
+    }
+
+    /// The library this invocation sees: the search folders for this executable and directory.
+    func loadLibrary(access: StyleLibrary.FileAccess) -> StyleLibrary {
+        let dirs = StyleLibrary.searchDirectories(
+            userDirectory: stylesDir, executablePath: Self.executablePath,
+            currentDirectory: FileManager.default.currentDirectoryPath, access: access)
+        return StyleLibrary.load(from: dirs, required: stylesDir.map { [$0] } ?? [], access: access)
+    }
+
+    static var executablePath: String? {
+        Bundle.main.executableURL?.resolvingSymlinksInPath().path
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,89 @@
+/// Finding style files on disk, with the disk itself supplied by the caller.
+extension StyleLibrary {
+    /// The few file operations the library needs, injected so that StyleEngine stays pure.
+    public struct FileAccess: Sendable {
+        /// Names of the entries of a directory, or nil if it does not exist.
+        public var listDirectory: @Sendable (String) -> [String]?
+        /// The text of a file.
+        public var readFile: @Sendable (String) throws -> String
+        /// Whether a file or directory exists.
+        public var exists: @Sendable (String) -> Bool
+
+        public init(
+            listDirectory: @escaping @Sendable (String) -> [String]?,
+            readFile: @escaping @Sendable (String) throws -> String,
+            exists: @escaping @Sendable (String) -> Bool
+        ) {
+            self.listDirectory = listDirectory
+            self.readFile = readFile
+            self.exists = exists
+        }
+    }
+
+    /// Folders an installed Sideman ships its styles in.
+    public static let installedDirectories = ["/usr/local/share/sideman/styles", "/usr/share/sideman/styles"]
+
+    /// Where to look, first match wins: the user's folder, a source checkout's `styles/` (found
+    /// above the executable or the current directory: a folder holding Package.swift and styles/),
+    /// `<prefix>/share/sideman/styles` next to an installed `<prefix>/bin/sideman`, then the
+    /// standard installed folders.
+    public static func searchDirectories(
+        userDirectory: String?, executablePath: String?, currentDirectory: String?, access: FileAccess
+    ) -> [String] {
+        var result: [String] = []
+        func add(_ dir: String) { if !result.contains(dir) { result.append(dir) } }
+        if let userDirectory { add(userDirectory) }
+        for start in [executablePath.map(parent), currentDirectory].compactMap({ $0 }) {
+            var dir = start
+            while true {
+                if access.exists(join(dir, "Package.swift")) && access.exists(join(dir, "styles")) {
+                    add(join(dir, "styles"))
+                    break
+                }
+                let up = parent(dir)
+                if up == dir { break }
+                dir = up
+            }
+        }
+        if let executablePath {
+            let bin = parent(executablePath)
+            if bin.hasSuffix("/bin") { add(join(parent(bin), "share/sideman/styles")) }
+        }
+        installedDirectories.forEach(add)
+        return result
+    }
+
+    /// Reads every `*.style` file of `directories` in order (files sorted by name within a
+    /// folder). A folder that does not exist is skipped, unless it is in `required` (the
+    /// user's own folder), which then gives an error line.
+    public static func load(from directories: [String], required: [String] = [], access: FileAccess) -> StyleLibrary {
+        var files: [File] = []
+        var errors: [StyleParseError] = []
+        for dir in directories {
+            guard let entries = access.listDirectory(dir) else {
+                if required.contains(dir) { errors.append(StyleParseError(file: dir, line: 0, message: "no such styles folder")) }
+                continue
+            }
+            for entry in entries.sorted() where entry.hasSuffix("." + StyleTextFormat.fileExtension) {
+                let path = join(dir, entry)
+                do {
+                    files.append(File(path: path, text: try access.readFile(path)))
+                } catch {
+                    errors.append(StyleParseError(file: path, line: 0, message: "cannot be read (\(error))"))
+                }
+            }
+        }
+        return StyleLibrary(files: files, errors: errors)
+    }
+
+    static func parent(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        return slash == p.startIndex ? "/" : String(p[..<slash])
+    }
+
+    static func join(_ dir: String, _ name: String) -> String {
+        dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    }
+}

@@ -1,0 +1,133 @@
+import Arranger
+import MusicCore
+import StyleEngine
+import Testing
+
+@testable import SidemanCommands
+
+/// A style with just the sections the timeline looks at; patterns do not matter here.
+func timelineStyle(intro: Int? = 2, ending: Int? = 2, mains: [SectionID.MainVariation] = [.a, .b]) -> Style {
+    let bar = Meter.fourFour.ticksPerBar()
+    var sections: [SectionID: Section] = [:]
+    for m in mains { sections[.main(m)] = Section(id: .main(m), length: 2 * bar, parts: [:]) }
+    if let intro { sections[.intro(1)] = Section(id: .intro(1), length: intro * bar, parts: [:]) }
+    if let ending { sections[.ending(1)] = Section(id: .ending(1), length: ending * bar, parts: [:]) }
+    return Style(name: "test", title: "Test", genre: "Test", meter: .fourFour, tempo: Tempo(bpm: 120)!,
+                 parts: [:], sections: sections)
+}
+
+func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wrapping: root), type: type) }
+
+@Suite struct RenderTimelineTests {
+    let bar = Meter.fourFour.ticksPerBar()
+    let c7 = chord(0, .dominant7)
+    let f7 = chord(5, .dominant7)
+    let g7 = chord(7, .dominant7)
+
+    var blues: RenderChart {
+        RenderChart(title: "Blues", meter: .fourFour, chordsPerBar: [[c7], [f7], [c7], [c7], [f7], [f7], [c7], [c7], [g7], [f7], [c7], [g7]])
+    }
+
+    func commands(_ t: RenderTimeline) -> [(Tick, ArrangerCommand)] {
+        t.items.compactMap { if case .command(let c) = $0.item { ($0.tick, c) } else { nil } }
+    }
+
+    @Test func plainRenderStartsOnMainAAndStopsAfterTheLastChorus() throws {
+        let t = try RenderTimeline(chart: blues, style: timelineStyle(), options: .init(choruses: 2))
+        let cs = commands(t)
+        #expect(t.bandStart == 0 && t.chartStart == 0)
+        #expect(t.end == 24 * bar)
+        #expect(cs.prefix(4).map(\.1) == [.autoFill(true), .chord(c7), .section(.main(.a)), .start])
+        #expect(cs.last! == (24 * bar, .stop))
+        // Chorus 2 asks for Main B at the start of chorus 1's last bar.
+        #expect(cs.contains { $0 == (11 * bar, .section(.main(.b))) })
+        // Chord changes: only when the chord changes, including across the chorus boundary.
+        let chords = cs.filter { if case .chord = $0.1 { true } else { false } }
+        #expect(chords.map(\.0) == [0, 1, 2, 4, 6, 8, 9, 10, 11, 12, 13, 14, 16, 18, 20, 21, 22, 23].map { $0 * bar })
+        #expect(t.items.map(\.tick) == t.items.map(\.tick).sorted())
+    }
+
+    @Test func countInIntroAndEnding() throws {
+        let t = try RenderTimeline(chart: blues, style: timelineStyle(intro: 2, ending: 3),
+                                   options: .init(choruses: 1, intro: true, ending: true, countInBars: 1))
+        let clicks = t.items.filter { if case .click(let e) = $0.item { e.isNoteOn } else { false } }
+        #expect(clicks.map(\.tick) == [0, 1920, 3840, 5760])
+        #expect(t.bandStart == bar && t.chartStart == 3 * bar)
+        let cs = commands(t)
+        #expect(cs.contains { $0 == (bar, .section(.intro(1))) })
+        #expect(!cs.contains { $0.1 == .start })
+        #expect(cs.contains { $0 == (3 * bar + 11 * bar, .section(.ending(1))) })
+        // The ending resolves to the first chord.
+        #expect(cs.last! == (15 * bar, .chord(c7)))
+        #expect(t.end == 18 * bar)
+    }
+
+    @Test func twoChordsShareABar() throws {
+        let chart = RenderChart(title: "x", meter: .fourFour, chordsPerBar: [[c7, f7], [nil]])
+        let t = try RenderTimeline(chart: chart, style: timelineStyle(), options: .init())
+        let chords = commands(t).compactMap { if case .chord(let c) = $0.1 { ($0.0, c) } else { nil } }
+        #expect(chords.map(\.0) == [0, bar / 2, bar])
+        #expect(chords.last!.1 == nil)
+    }
+
+    @Test func missingSectionsAreNamed() {
+        #expect(throws: RenderError.styleLacks("test", "an Intro 1")) {
+            try RenderTimeline(chart: blues, style: timelineStyle(intro: nil), options: .init(intro: true))
+        }
+        #expect(throws: RenderError.styleLacks("test", "an Ending 1")) {
+            try RenderTimeline(chart: blues, style: timelineStyle(ending: nil), options: .init(ending: true))
+        }
+        #expect(throws: RenderError.emptyChart) {
+            try RenderTimeline(chart: RenderChart(title: "", meter: .fourFour, chordsPerBar: [[nil]]), style: timelineStyle(), options: .init())
+        }
+    }
+}
+
+@Suite struct FrameTimeTests {
+    @Test func ticksAndFramesRoundTripAtManyTempos() {
+        for bpm in [40.0, 60, 97, 120, 132, 200, 333] {
+            let time = FrameTime(tempo: Tempo(bpm: bpm)!, sampleRate: 48_000)
+            for tick in stride(from: 0, to: 1920 * 4 * 200, by: 977) {
+                #expect(time.tick(atFrame: time.frame(atTick: tick)) == tick)
+            }
+        }
+    }
+
+    @Test func tempoChangeContinuesFromWhereItHappened() {
+        var time = FrameTime(tempo: Tempo(bpm: 120)!, sampleRate: 48_000)
+        // One beat at 120 BPM is 24000 frames.
+        #expect(time.frame(atTick: 1920) == 24_000)
+        time.changeTempo(to: Tempo(bpm: 60)!, atFrame: 24_000)
+        #expect(time.frame(atTick: 3840) == 72_000)
+        #expect(time.tick(atFrame: 72_000) == 3840)
+        #expect(time.tempoChanges.map(\.tick) == [0, 1920])
+    }
+}
+
+@Suite struct BandRecorderTests {
+    @Test func writesConductorTrackAndOneTrackPerChannel() throws {
+        var recorder = BandRecorder()
+        let time = FrameTime(tempo: Tempo(bpm: 120)!, sampleRate: 48_000)
+        recorder.sectionStarted("Main A", atFrame: 0)
+        recorder.chordChanged(to: chord(0, .dominant7), atFrame: 0)
+        recorder.record(.noteOn(channel: 10, note: 36, velocity: 100), atFrame: 0)
+        recorder.record(.noteOff(channel: 10, note: 36, velocity: 0), atFrame: 12_000)
+        recorder.record(.noteOn(channel: 0, note: 72, velocity: 90), atFrame: 24_000)
+        recorder.record(.clock, atFrame: 24_000)
+        recorder.chordChanged(to: nil, atFrame: 48_000)
+        let file = recorder.midiFile(title: "Blues", meter: .fourFour, time: time)
+        let bytes = file.write()
+        let back = try MIDIFile.read(bytes)
+        #expect(back.tracks.count == 3)
+        #expect(back.tracks.map { $0.name } == ["Blues", "Right hand", "Bass"])
+        let texts = back.tracks[0].events.compactMap { e -> (Tick, String)? in
+            guard case .meta(let m) = e.event, m.textKind == .text else { return nil }
+            return (e.tick, m.textValue!)
+        }
+        #expect(texts.map(\.0) == [0, 3840] && texts.map(\.1) == ["C7", "NC"])
+        #expect(back.tracks[0].events.contains { $0.event == .meta(.marker("Main A")) })
+        #expect(back.tempoMap.tempo(atTick: 0) == Tempo(bpm: 120)!)
+        #expect(back.tracks[2].events.compactMap(\.event.midiEvent).count == 2)
+        #expect(back.tracks[2].events.first { $0.event.midiEvent?.isNoteOff == true }?.tick == 960)
+    }
+}
