@@ -41,9 +41,11 @@ public final class SequencerReader: @unchecked Sendable {
     /// Subscribes to announcements, connects the inputs present now, and starts the thread.
     public func start() throws(ALSAError) {
         guard !running.load(ordering: .acquiring) else { return }
-        var fds: [Int32] = [-1, -1]
-        try alsa("create the reader's stop pipe") { pipe(&fds) == 0 ? 0 : -errno }
-        stopPipe = (fds[0], fds[1])
+        if stopPipe.read < 0 {
+            var fds: [Int32] = [-1, -1]
+            try alsa("create the reader's stop pipe") { pipe(&fds) == 0 ? 0 : -errno }
+            stopPipe = (fds[0], fds[1])
+        }
         try client.subscribeToAnnouncements()
         for port in try client.otherPorts() { consider(port) }
         running.store(true, ordering: .releasing)
@@ -98,7 +100,11 @@ public final class SequencerReader: @unchecked Sendable {
                 notify(.readError(ALSAError(operation: "wait for input (poll)", code: -errno, reason: String(cString: strerror(errno)))))
                 break
             }
-            if polled[filled].revents != 0 { break loop }
+            if polled[filled].revents != 0 {
+                var byte: UInt8 = 0
+                _ = read(stopPipe.read, &byte, 1)  // consumed, so that a later start() waits again
+                break loop
+            }
             drain()
         }
         finished.signal()
