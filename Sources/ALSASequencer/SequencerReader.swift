@@ -19,6 +19,7 @@ public final class SequencerReader: @unchecked Sendable {
     private let notify: @Sendable (SequencerNotice) -> Void
     private var connected: Set<SequencerAddress> = []
     private var assembler = SysExAssembler()
+    private var listeningToAnnouncements = false
     private var stopPipe: (read: Int32, write: Int32) = (-1, -1)
     private let running = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
@@ -46,7 +47,10 @@ public final class SequencerReader: @unchecked Sendable {
             try alsa("create the reader's stop pipe") { pipe(&fds) == 0 ? 0 : -errno }
             stopPipe = (fds[0], fds[1])
         }
-        try client.subscribeToAnnouncements()
+        if !listeningToAnnouncements {
+            try client.subscribeToAnnouncements()  // stays subscribed across stop() and start()
+            listeningToAnnouncements = true
+        }
         for port in try client.otherPorts() { consider(port) }
         running.store(true, ordering: .releasing)
         let thread = Thread { [self] in run() }
