@@ -6,15 +6,19 @@
 #
 # Steps (each cached under .build-e2e/ where it can be): host tools, root filesystem
 # (mmdebstrap), kernel + modules, initramfs, sideman binary, root disk, boot, results, checks.
-# Environment: E2E_TIMEOUT (VM seconds, default 240), E2E_KEEP=1 keeps the work folder,
+# Environment: E2E_TIMEOUT (VM seconds, default 480), E2E_KEEP=1 keeps the work folder,
 # E2E_SKIP_BUILD=1 reuses the last release binary, E2E_BIN=PATH stages another binary,
 # E2E_VERBOSE=1 shows the VM console.
 set -euo pipefail
 
+# Everything runs inside main, so that bash has read the whole file before it starts (editing
+# the script while it runs cannot then break the run).
+main() {
+
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 E2E="$ROOT/e2e"
 CACHE="$ROOT/.build-e2e"
-VM_TIMEOUT="${E2E_TIMEOUT:-240}"
+VM_TIMEOUT="${E2E_TIMEOUT:-480}"
 SUITE=bookworm
 # Everything the guest needs besides the sideman binary. Changing this list rebuilds the rootfs.
 GUEST_PACKAGES="systemd,systemd-sysv,udev,kmod,alsa-utils,libasound2,libfluidsynth3,timgm6mb-soundfont"
@@ -153,7 +157,13 @@ install -d "$stage/etc/sideman"
 # The guest side of the harness and the chosen scenarios.
 install -d "$stage/e2e/scenarios"
 install -m 0755 "$E2E/guest/run-scenarios.sh" "$stage/e2e/run-scenarios.sh"
-for s in "${SCENARIOS[@]}"; do cp -r "$E2E/scenarios/$s" "$stage/e2e/scenarios/$s"; done
+for s in "${SCENARIOS[@]}"; do
+  cp -r "$E2E/scenarios/$s" "$stage/e2e/scenarios/$s"
+  # A scenario may stage more (test binaries, data) from the host.
+  if [ -x "$E2E/scenarios/$s/host-prepare.sh" ]; then
+    "$E2E/scenarios/$s/host-prepare.sh" "$stage/e2e/scenarios/$s" "$ROOT" || fail "$s: host-prepare.sh failed"
+  fi
+done
 printf '%s\n' "${SCENARIOS[@]}" > "$stage/e2e/selected"
 bash "$E2E/guest/prepare-rootfs.sh" "$stage" "$E2E/guest"
 size_mb=$(( $(du -sm "$stage" | cut -f1) + 96 ))
@@ -200,3 +210,6 @@ timing "checks"
 total=$(awk -v a="$T0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
 if [ $crc -eq 0 ]; then say "passed in ${total} s (results in .build-e2e/results)"; else
   say "FAILED in ${total} s (results in .build-e2e/results)"; exit 1; fi
+}
+
+main "$@"

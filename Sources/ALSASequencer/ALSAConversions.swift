@@ -58,6 +58,10 @@ extension SequencerEvent {
             }
         case .clientStart, .clientExit, .portStart, .portExit:
             subject = SequencerAddress(client: Int(ev.data.addr.client), port: Int(ev.data.addr.port))
+        case .portSubscribed, .portUnsubscribed:
+            let c = ev.data.connect
+            subject = SequencerAddress(client: Int(c.sender.client), port: Int(c.sender.port))
+            destination = SequencerAddress(client: Int(c.dest.client), port: Int(c.dest.port))
         default:
             break
         }

@@ -1,6 +1,9 @@
 import MusicCore
 
-/// One decoded input message on its way from the reader thread to the consumer.
+/// One decoded input message on its way from the reader thread to the consumer. Channel
+/// messages are plain values; a SysEx message carries an array, allocated by the reader and
+/// released wherever the consumer drops it — a real-time consumer should pass SysEx on to
+/// another thread rather than drop it in the audio callback.
 public struct InputEvent: Hashable, Sendable {
     public var source: SequencerAddress
     public var event: MIDIEvent

@@ -105,6 +105,20 @@ public final class SequencerClient: @unchecked Sendable {
         return PortInfo(portInfo: portInfo!, clientName: String(cString: snd_seq_client_info_get_name(clientInfo)))
     }
 
+    /// How many ports are subscribed to our `out` port now.
+    public func outputSubscriberCount() throws(ALSAError) -> Int {
+        var query: OpaquePointer?
+        try alsa("allocate a subscription query") { snd_seq_query_subscribe_malloc(&query) }
+        defer { snd_seq_query_subscribe_free(query) }
+        var root = snd_seq_addr_t(client: UInt8(clientID), port: UInt8(outputPort))
+        snd_seq_query_subscribe_set_root(query, &root)
+        snd_seq_query_subscribe_set_type(query, SND_SEQ_QUERY_SUBS_READ)
+        snd_seq_query_subscribe_set_index(query, 0)
+        // -ENOENT here means no subscriber at index 0: none at all.
+        guard snd_seq_query_port_subscribers(handle, query) >= 0 else { return 0 }
+        return Int(snd_seq_query_subscribe_get_num_subs(query))
+    }
+
     /// Listens to the System announce port (0:1) so that ports plugged in later are seen.
     func subscribeToAnnouncements() throws(ALSAError) {
         try connectInput(from: .systemAnnounce)

@@ -27,8 +27,11 @@ public struct SequencerEvent: Hashable, Sendable {
     public var value: Int32 = 0
     /// SysEx bytes (one chunk as ALSA delivered it; see SysExAssembler).
     public var bytes: [UInt8] = []
-    /// The client/port an announcement is about (`data.addr`).
+    /// The client/port an announcement is about (`data.addr`); the sender of a subscription
+    /// (`data.connect.sender`).
     public var subject: SequencerAddress = SequencerAddress(client: 0, port: 0)
+    /// The receiver of a subscription (`data.connect.dest`).
+    public var destination: SequencerAddress = SequencerAddress(client: 0, port: 0)
 
     public init(kind: Kind, source: SequencerAddress = SequencerAddress(client: 0, port: 0)) {
         self.kind = kind

@@ -4,6 +4,8 @@ public enum SequencerNotice: Sendable, CustomStringConvertible {
     case connected(PortInfo)
     case connectFailed(PortInfo, ALSAError)
     case portGone(SequencerAddress)
+    /// Someone connected `from` to `to` (any two ports, as the System client announces it).
+    case subscribed(from: SequencerAddress, to: SequencerAddress)
     /// The kernel's input buffer overflowed: events were lost before we could read them.
     case inputOverrun
     /// The ring to the consumer was full: an event was dropped.
@@ -16,6 +18,7 @@ public enum SequencerNotice: Sendable, CustomStringConvertible {
         case .connected(let p): "connected \(p)"
         case .connectFailed(let p, let e): "cannot connect \(p): \(e)"
         case .portGone(let a): "port gone \(a)"
+        case .subscribed(let from, let to): "subscribed \(from) -> \(to)"
         case .inputOverrun: "input overrun: events were lost"
         case .ringFull: "input ring full: an event was dropped"
         case .sysExDropped: "a SysEx message was dropped (too long or malformed)"

@@ -19,6 +19,7 @@ public final class SequencerReader: @unchecked Sendable {
     private let notify: @Sendable (SequencerNotice) -> Void
     private var connected: Set<SequencerAddress> = []
     private var assembler = SysExAssembler()
+    private var listeningToAnnouncements = false
     private var stopPipe: (read: Int32, write: Int32) = (-1, -1)
     private let running = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
@@ -41,10 +42,15 @@ public final class SequencerReader: @unchecked Sendable {
     /// Subscribes to announcements, connects the inputs present now, and starts the thread.
     public func start() throws(ALSAError) {
         guard !running.load(ordering: .acquiring) else { return }
-        var fds: [Int32] = [-1, -1]
-        try alsa("create the reader's stop pipe") { pipe(&fds) == 0 ? 0 : -errno }
-        stopPipe = (fds[0], fds[1])
-        try client.subscribeToAnnouncements()
+        if stopPipe.read < 0 {
+            var fds: [Int32] = [-1, -1]
+            try alsa("create the reader's stop pipe") { pipe(&fds) == 0 ? 0 : -errno }
+            stopPipe = (fds[0], fds[1])
+        }
+        if !listeningToAnnouncements {
+            try client.subscribeToAnnouncements()  // stays subscribed across stop() and start()
+            listeningToAnnouncements = true
+        }
         for port in try client.otherPorts() { consider(port) }
         running.store(true, ordering: .releasing)
         let thread = Thread { [self] in run() }
@@ -77,6 +83,11 @@ public final class SequencerReader: @unchecked Sendable {
     }
 
     private func run() {
+        // Signals belong to the main thread (one place handles SIGTERM); a reader thread that
+        // took one would leave the daemon deaf to it.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
         let count = Int(snd_seq_poll_descriptors_count(client.handle, Int16(POLLIN)))
         var fds = [pollfd](repeating: pollfd(), count: count + 1)
         let filled = fds.withUnsafeMutableBufferPointer {
@@ -93,7 +104,11 @@ public final class SequencerReader: @unchecked Sendable {
                 notify(.readError(ALSAError(operation: "wait for input (poll)", code: -errno, reason: String(cString: strerror(errno)))))
                 break
             }
-            if polled[filled].revents != 0 { break loop }
+            if polled[filled].revents != 0 {
+                var byte: UInt8 = 0
+                _ = read(stopPipe.read, &byte, 1)  // consumed, so that a later start() waits again
+                break loop
+            }
             drain()
         }
         finished.signal()
@@ -131,6 +146,8 @@ public final class SequencerReader: @unchecked Sendable {
                 connected.remove(a)
                 notify(.portGone(a))
             }
+        case .portSubscribed:
+            notify(.subscribed(from: e.subject, to: e.destination))
         case .sysEx:
             let before = assembler.droppedCount
             if let message = assembler.add(e.bytes) { deliver(.sysEx(message), from: e.source) }

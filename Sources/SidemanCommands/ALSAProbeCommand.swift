@@ -22,9 +22,14 @@ struct ALSAProbeCommand: ParsableCommand {
     @Option(help: "Hex MIDI bytes to send on 'out' after --send-delay, e.g. '90 3C 64' (repeatable).")
     var send: [String] = []
     @Option(help: "Seconds to wait before sending.") var sendDelay: Double = 1
+    @Flag(help: "Send as soon as someone subscribes to 'out' (instead of after --send-delay).")
+    var sendWhenSubscribed = false
+    @Flag(help: "Exit right after sending.") var exitAfterSend = false
 
     /// Set by SIGTERM/SIGINT: the probe then stops its reader and exits cleanly.
     static let stopRequested = Atomic<Bool>(false)
+    /// Set when the System client announces a subscription to our 'out' port.
+    static let outSubscribed = Atomic<Bool>(false)
 
     func run() throws {
         signal(SIGTERM) { _ in ALSAProbeCommand.stopRequested.store(true, ordering: .relaxed) }
@@ -40,7 +45,11 @@ struct ALSAProbeCommand: ParsableCommand {
         let selection: InputPolicy.Selection =
             noConnect ? .none : match.isEmpty ? .all : .matching(match.map(NamePattern.init))
         let policy = InputPolicy(selection: selection, includeMidiThrough: includeMidiThrough)
-        let reader = SequencerReader(client: client, policy: policy) { notice in Self.emit("\(notice)") }
+        let out = client.outputAddress
+        let reader = SequencerReader(client: client, policy: policy) { notice in
+            if case .subscribed(let from, _) = notice, from == out { Self.outSubscribed.store(true, ordering: .releasing) }
+            Self.emit("\(notice)")
+        }
         try reader.start()
         let start = Date()
         var sent = outgoing.isEmpty
@@ -48,12 +57,22 @@ struct ALSAProbeCommand: ParsableCommand {
             while let input = reader.ring.pop() {
                 Self.emit("event \(input.source) \(Self.describe(input.event))")
             }
-            if !sent && Date().timeIntervalSince(start) >= sendDelay {
+            // A subscription made before our reader listened to announcements is not
+            // announced to us: ask the sequencer as well.
+            let subscribers = sendWhenSubscribed && !sent ? try client.outputSubscriberCount() : 0
+            let due = sendWhenSubscribed
+                ? Self.outSubscribed.load(ordering: .acquiring) || subscribers > 0
+                : Date().timeIntervalSince(start) >= sendDelay
+            if !sent && due {
                 for event in outgoing {
                     try client.send(event)
                     Self.emit("sent \(Self.describe(event))")
                 }
                 sent = true
+                if exitAfterSend {
+                    usleep(200_000)
+                    break
+                }
             }
             usleep(2000)
         }

@@ -34,12 +34,22 @@ struct SequencerClientTests {
         #expect(got?.source == sender.outputAddress)
     }
 
-    @Test func stopsCleanlyAndTwice() throws {
+    @Test func stopsCleanlyTwiceAndStartsAgain() throws {
+        let sender = try SequencerClient(name: "SidemanTestStopOut")
         let client = try SequencerClient(name: "SidemanTestStop")
-        let reader = SequencerReader(client: client, policy: InputPolicy(selection: .none))
+        let reader = SequencerReader(
+            client: client, policy: InputPolicy(selection: .matching([NamePattern("SidemanTestStopOut:out")])))
         try reader.start()
         reader.stop()
         reader.stop()
-        #expect(reader.ring.count == 0)
+        try reader.start()
+        try sender.send(.programChange(channel: 0, program: 9))
+        var got: InputEvent? = nil
+        for _ in 0..<200 where got == nil {
+            got = reader.ring.pop()
+            if got == nil { usleep(5000) }
+        }
+        reader.stop()
+        #expect(got?.event == .programChange(channel: 0, program: 9))
     }
 }

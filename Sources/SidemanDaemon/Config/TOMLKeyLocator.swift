@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the line a key is written on, for error messages (TOMLKit reports lines for syntax
 /// errors only). Understands [table] and [[array]] headers, dotted and quoted keys; good
 /// enough to point at the line, not a TOML parser.
@@ -35,5 +37,3 @@ struct TOMLKeyLocator {
         }
     }
 }
-
-import Foundation

@@ -22,7 +22,7 @@ public struct ControlTrigger: Hashable, Sendable, CustomStringConvertible {
         self.channel = channel
     }
 
-    /// Parses "note 36", "cc 64 ch 1", "program 5 ch 16"; nil with the reason otherwise.
+    /// Parses "note 36", "cc 64 ch 1", "program 5 ch 16"; otherwise a failure saying why.
     public static func parse(_ text: String) -> Result<ControlTrigger, TriggerSyntaxError> {
         let words = text.lowercased().split(separator: " ").map(String.init)
         guard words.count == 2 || words.count == 4, let kind = Kind(rawValue: words[0]) else {

@@ -14,7 +14,7 @@ send() { amidi -p $vk -S "$1"; sleep 0.05; }
 aconnect -l > "$out/aconnect-before.txt"
 sideman alsa-probe --seconds 120 > "$out/probe.txt" 2> "$out/probe.err" &
 probe=$!
-wait_for 30 grep -q "^connected 20:0 " "$out/probe.txt" || echo "Sideman never connected 20:0"
+wait_for 60 grep -q "^connected 20:0 " "$out/probe.txt" || echo "Sideman never connected 20:0"
 aconnect -l > "$out/aconnect.txt"
 
 # Every message kind through the virtual keyboard.
@@ -37,9 +37,10 @@ sleep 1
 
 # Hotplug: a port that appears later is connected; unplugged and back, it is connected again.
 # The second probe plays the new keyboard: it creates 'Keys2:out' and sends on it.
-sideman alsa-probe --client-name Keys2 --no-connect --seconds 3 --send-delay 1.5 --send '91 40 50' > "$out/keys2-first.txt" 2>&1
-sleep 0.5
-sideman alsa-probe --client-name Keys2 --no-connect --seconds 3 --send-delay 1.5 --send '91 41 51 F0 01 02 F7' > "$out/keys2-second.txt" 2>&1
+keys2() { sideman alsa-probe --client-name Keys2 --no-connect --seconds 60 --send-when-subscribed --exit-after-send "$@"; }
+keys2 --send '91 40 50' > "$out/keys2-first.txt" 2>&1
+wait_for 10 grep -q "^port gone " "$out/probe.txt"
+keys2 --send '91 41 51 F0 01 02 F7' > "$out/keys2-second.txt" 2>&1
 sleep 1
 aconnect -l > "$out/aconnect-end.txt"
 
