@@ -6,6 +6,8 @@ extension ArrangerEngine {
     /// a non-rhythm part follows its track's retrigger rule (see `ArrangerEngine`).
     mutating func changeChord(to newChord: Chord?, frame: Int, emit: (BandEvent) -> Void) {
         chord = newChord
+        chordTick = clock.nextTick
+        bassToLand = newChord == nil ? 0 : 0xFFFF
         refreshMaps()
         scratchCount = 0
         var i = 0
@@ -30,13 +32,13 @@ extension ArrangerEngine {
                 keep = mapped == Int(n.key)
                 restartKey = mapped
             case .pitchShiftToRoot:
-                let rootKey = mapped < 0 ? -1 : Self.nearestKey(to: Int(n.key), pitchClass: newChord.root, rules: rules)
+                let rootKey = mapped < 0 ? -1 : Self.nearestKey(to: Int(n.key), pitchClass: Self.root(of: newChord, rules), rules: rules)
                 keep = rootKey == Int(n.key)
                 restartKey = rootKey
             case .retrigger, .noteGenerator:
                 restartKey = mapped
             case .retriggerToRoot:
-                restartKey = mapped < 0 ? -1 : Self.nearestKey(to: Int(n.key), pitchClass: newChord.root, rules: rules)
+                restartKey = mapped < 0 ? -1 : Self.nearestKey(to: Int(n.key), pitchClass: Self.root(of: newChord, rules), rules: rules)
             }
             if keep {
                 i += 1
@@ -63,6 +65,18 @@ extension ArrangerEngine {
         }
         scratchCount = 0
     }
+
+    /// The note a "to root" rule aims at: the slash bass for parts that follow the bass.
+    static func root(of chord: Chord, _ rules: TranspositionRules) -> PitchClass {
+        follows(bass: rules) ? chord.bass : chord.root
+    }
+
+    /// Parts whose notes follow the chord's bass note (the bass table, or SFF2 "bass on").
+    static func follows(bass rules: TranspositionRules) -> Bool { rules.table == .bass || rules.bassOn }
+
+    /// How soon after a chord change a bass part's first note still lands on the chord's
+    /// bass: an eighth note, so a walking line written across the change is not rewritten.
+    static let bassLandingWindow: Tick = PPQ.standard / 2
 
     /// Sounding notes with less than a 32nd note left end instead of restarting.
     static let shortestRestart: Tick = PPQ.standard / 8

@@ -155,8 +155,17 @@ extension ArrangerEngine {
                                emit: (BandEvent) -> Void) {
         guard mutedParts & (1 << UInt16(written.part.rawValue)) == 0 else { return }
         guard chord != nil || written.part.isRhythm else { return }
-        let key = maps[Int(written.rulesIndex)].key(for: Int(written.written))
+        var key = maps[Int(written.rulesIndex)].key(for: Int(written.written))
         guard key >= 0 else { return }
+        let partBit: UInt16 = 1 << UInt16(written.part.rawValue)
+        if bassToLand & partBit != 0, let chord {
+            bassToLand &= ~partBit
+            let rules = compiled.rules[Int(written.rulesIndex)]
+            if Self.follows(bass: rules) && tick - chordTick < Self.bassLandingWindow {
+                let landing = Self.nearestKey(to: key, pitchClass: chord.bass, rules: rules)
+                if landing >= 0 { key = landing }
+            }
+        }
         var note = written
         note.key = UInt8(key)
         note.endTick = tick + max(1, duration)
@@ -168,6 +177,7 @@ extension ArrangerEngine {
     mutating func startSounding(_ note: SoundingNotes.Note, frame: Int, emit: (BandEvent) -> Void) {
         if let s = sounding.slot(channel: note.channel, key: note.key) { end(slot: s, frame: frame, emit: emit) }
         if sounding.isFull, let s = sounding.earliestSlot { end(slot: s, frame: frame, emit: emit) }
+        bassToLand &= ~(1 << UInt16(note.part.rawValue))
         emit(BandEvent(frame: frame, part: note.part,
                        event: .noteOn(channel: MIDIChannel(rawValue: note.channel)!, note: UInt7(rawValue: note.key)!,
                                       velocity: UInt7(rawValue: note.velocity)!)))

@@ -48,6 +48,10 @@ public struct ArrangerEngine: Sendable {
     var syncArmed = false
     var armedIntro: SectionID?
     var chord: Chord?
+    /// Where the current chord began, and which bass-following parts (bit = PartID.rawValue)
+    /// have not yet sounded a note on it: the first bass note of a chord lands on its bass.
+    var chordTick: Tick = 0
+    var bassToLand: UInt16 = 0
     /// Bit n set = part with channel n muted.
     var mutedParts: UInt16 = 0
 

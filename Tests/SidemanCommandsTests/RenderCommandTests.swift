@@ -153,13 +153,7 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
         }
         #expect(roots > 0, "no bass note at any chord change", sourceLocation: sourceLocation)
         if slashChords > 0 {
-            // The engine's retrigger-to-root rule restarts a bass note still sounding at the
-            // change on the chord's root, not its slash bass (the pattern's own note a few
-            // ticks later is right). Once the engine is fixed, no issue is recorded here,
-            // `withKnownIssue` then fails, and this becomes a plain expectation again.
-            withKnownIssue("retrigger-to-root ignores the slash bass") {
-                #expect(slashMisses.isEmpty, "bass plays \(slashMisses.joined(separator: "; "))", sourceLocation: sourceLocation)
-            }
+            #expect(slashMisses.isEmpty, "bass plays \(slashMisses.joined(separator: "; "))", sourceLocation: sourceLocation)
         }
     }
 }
