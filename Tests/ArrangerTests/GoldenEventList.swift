@@ -105,3 +105,27 @@ private let progression: [Chord?] = [
     #expect(text.contains("# chord1"))
     GoldenEventList.check(text, name: "test-pop-3-4-shuffle")
 }
+
+/// The shipped styles over a progression that suits them: any change to a style or to the
+/// engine that alters what the band plays shows up here, and is re-recorded on purpose.
+@Test(arguments: ["medium-swing", "blues-shuffle", "rock-8beat", "bossa-nova"])
+func goldenShippedStyle(name: String) throws {
+    let url = projectRoot.appendingPathComponent("styles/\(name).style")
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("skipped: no styles/ folder at \(projectRoot.path)")
+        return
+    }
+    let style = try StyleTextFormat.parse(text, fileName: url.lastPathComponent)
+    let blues: [Chord?] = [.c7, .c7, .f7, .f7, .c7, .c7, .c7, .c7, .f7, .f7, .f7, .f7, .c7, .c7, .c7, .c7,
+                           .g7, .g7, .f7, .f7, .c7, .c7, .g7, .g7]
+    let chart = name == "blues-shuffle" ? blues : progression
+    let list = playChart(style, chart: chart, sections: [8: .main(.b), 16: .ending(1)])
+    #expect(list.contains("# bass") && list.contains("# rhythm1"))
+    GoldenEventList.check(list, name: "style-\(name)")
+}
+
+extension Chord {
+    fileprivate static let c7 = Chord(root: .c, type: .dominant7)
+    fileprivate static let f7 = Chord(root: .f, type: .dominant7)
+    fileprivate static let g7 = Chord(root: .g, type: .dominant7)
+}

@@ -6,7 +6,7 @@ import Testing
 @testable import Arranger
 
 /// The project root, from this file's place in Tests/ArrangerTests.
-private let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
 private func files(in folder: URL) -> [URL] {
