@@ -11,6 +11,6 @@ extension StyleLibrary.FileAccess {
             }
             return try? FileManager.default.contentsOfDirectory(atPath: path)
         },
-        readFile: { path in try String(contentsOfFile: path, encoding: .utf8) },
+        readFile: { path in [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) },
         exists: { path in FileManager.default.fileExists(atPath: path) })
 }

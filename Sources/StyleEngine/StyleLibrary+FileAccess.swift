@@ -4,14 +4,14 @@ extension StyleLibrary {
     public struct FileAccess: Sendable {
         /// Names of the entries of a directory, or nil if it does not exist.
         public var listDirectory: @Sendable (String) -> [String]?
-        /// The text of a file.
-        public var readFile: @Sendable (String) throws -> String
+        /// The bytes of a file.
+        public var readFile: @Sendable (String) throws -> [UInt8]
         /// Whether a file or directory exists.
         public var exists: @Sendable (String) -> Bool
 
         public init(
             listDirectory: @escaping @Sendable (String) -> [String]?,
-            readFile: @escaping @Sendable (String) throws -> String,
+            readFile: @escaping @Sendable (String) throws -> [UInt8],
             exists: @escaping @Sendable (String) -> Bool
         ) {
             self.listDirectory = listDirectory
@@ -53,7 +53,7 @@ extension StyleLibrary {
         return result
     }
 
-    /// Reads every `*.style` file of `directories` in order (files sorted by name within a
+    /// Reads every `*.style` file and Yamaha style file of `directories` in order (files sorted by name within a
     /// folder). A folder that does not exist is skipped, unless it is in `required` (the
     /// user's own folder), which then gives an error line.
     public static func load(from directories: [String], required: [String] = [], access: FileAccess) -> StyleLibrary {
@@ -64,10 +64,10 @@ extension StyleLibrary {
                 if required.contains(dir) { errors.append(StyleParseError(file: dir, line: 0, message: "no such styles folder")) }
                 continue
             }
-            for entry in entries.sorted() where entry.hasSuffix("." + StyleTextFormat.fileExtension) {
+            for entry in entries.sorted() where entry.hasSuffix("." + StyleTextFormat.fileExtension) || isYamahaFile(entry) {
                 let path = join(dir, entry)
                 do {
-                    files.append(File(path: path, text: try access.readFile(path)))
+                    files.append(File(path: path, bytes: try access.readFile(path)))
                 } catch {
                     errors.append(StyleParseError(file: path, line: 0, message: "cannot be read (\(error))"))
                 }

@@ -7,14 +7,28 @@ public struct StyleLibrary: Sendable {
     /// One per file that could not be read or parsed, in the order they were met.
     public private(set) var errors: [StyleParseError]
 
-    /// A style file's path (for messages and the default name) and its text.
+    /// A style file's path (for messages and the default name) and its bytes: our text
+    /// format, or a Yamaha style file (told apart by the extension).
     public struct File: Sendable {
         public var path: String
-        public var text: String
+        public var bytes: [UInt8]
         public init(path: String, text: String) {
             self.path = path
-            self.text = text
+            self.bytes = Array(text.utf8)
         }
+        public init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+        }
+
+        /// Yamaha style files: .sty .prs .sst .bcs … in any case.
+        public var isYamaha: Bool { StyleLibrary.isYamahaFile(path) }
+    }
+
+    /// Whether a file name has a Yamaha style extension (any case).
+    public static func isYamahaFile(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return YamahaStyleReader.fileExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
     /// Parses every file; earlier files win when two styles share a name.
@@ -24,7 +38,7 @@ public struct StyleLibrary: Sendable {
         var problems = errors
         for file in files {
             do {
-                let style = try StyleTextFormat.parse(file.text, fileName: file.path)
+                let style = try Self.parse(file)
                 if byName[style.name] == nil {
                     byName[style.name] = style
                     order.append(style.name)
@@ -35,6 +49,18 @@ public struct StyleLibrary: Sendable {
         }
         self.styles = order.sorted().compactMap { byName[$0] }
         self.errors = problems
+    }
+
+    /// One file into a style: a Yamaha style by its bytes, ours by its text.
+    static func parse(_ file: File) throws(StyleParseError) -> Style {
+        if file.isYamaha {
+            do {
+                return try YamahaStyleReader.read(file.bytes, fileName: file.path)
+            } catch {
+                throw StyleParseError(file: error.file, line: 0, message: error.message)
+            }
+        }
+        return try StyleTextFormat.parse(String(decoding: file.bytes, as: UTF8.self), fileName: file.path)
     }
 
     public var names: [String] { styles.map(\.name) }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import StyleEngine
 
 @Suite struct StyleLibraryTests {
@@ -18,7 +19,7 @@ import Testing
             },
             readFile: { path in
                 guard let text = files[path] else { throw StyleParseError(file: path, line: 0, message: "missing") }
-                return text
+                return Array(text.utf8)
             },
             exists: { path in files[path] != nil || files.keys.contains { $0.hasPrefix(path + "/") } })
     }
@@ -80,3 +81,40 @@ import Testing
         ])
     }
 }
+
+@Suite struct StyleLibraryYamahaTests {
+    @Test func yamahaExtensionsAreRecognisedInAnyCase() {
+        #expect(StyleLibrary.isYamahaFile("a/Swing1.S737.bcs"))
+        #expect(StyleLibrary.isYamahaFile("KoolFunk.STY"))
+        #expect(StyleLibrary.isYamahaFile("x.Prs"))
+        #expect(!StyleLibrary.isYamahaFile("medium-swing.style"))
+        #expect(!StyleLibrary.isYamahaFile("dir.sty/notes"))
+    }
+
+    /// A damaged Yamaha file in the styles folder is one error line; our styles still load.
+    @Test func aDamagedYamahaFileIsAnErrorLine() {
+        let library = StyleLibrary(files: [
+            .init(path: "u/Broken.sty", bytes: Array("MThd but nothing else".utf8)),
+            .init(path: "u/good.style", text: StyleLibraryTests.style("good")),
+        ])
+        #expect(library.names == ["good"])
+        #expect(library.errors.count == 1)
+        #expect(library.errors.first?.description.hasPrefix("u/Broken.sty: ") == true)
+    }
+
+    /// A real Yamaha style dropped into a folder is listed and found by name.
+    @Test func aRealYamahaFileIsListed() throws {
+        let path = projectRootForLibrary + "/../shared/testdata/yamaha-styles/Swing1.S737.bcs"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("skipped: \(path) not found")
+            return
+        }
+        let library = StyleLibrary(files: [.init(path: "drop/Swing1.S737.bcs", bytes: [UInt8](data))])
+        #expect(library.errors.isEmpty)
+        let style = try #require(library.style(named: "swing1"))
+        #expect(style.sections[.main(.a)] != nil)
+    }
+}
+
+private let projectRootForLibrary = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
