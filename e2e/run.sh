@@ -153,6 +153,9 @@ depmod -b "$stage" "$KVER"
 install -m 0755 "$BIN" "$stage/usr/local/bin/sideman"
 install -d "$stage/etc/sideman"
 [ -f "$ROOT/config/sideman.toml" ] && install -m 0644 "$ROOT/config/sideman.toml" "$stage/etc/sideman/sideman.toml"
+# The shipped styles, where an installed /usr/local/bin/sideman looks for them.
+install -d "$stage/usr/local/share/sideman/styles"
+install -m 0644 "$ROOT"/styles/*.style "$stage/usr/local/share/sideman/styles/"
 [ -f "$ROOT/systemd/sideman.service" ] && install -D -m 0644 "$ROOT/systemd/sideman.service" "$stage/lib/systemd/system/sideman.service"
 # The guest side of the harness and the chosen scenarios.
 install -d "$stage/e2e/scenarios"

@@ -1,12 +1,85 @@
+import math
+import re
+
 from audio import read_wav, analyse
+
+NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
+
+
+def chroma(samples, rate, start, end):
+    """Energy per pitch class (C = 0) between two times, from the spectrum of that stretch
+    (numpy on the host), summed over the notes MIDI 36...95."""
+    import numpy as np
+    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
+    x = np.asarray(samples[a:b], dtype=float)
+    if len(x) < rate // 10:
+        return [0.0] * 12
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x)))) ** 2
+    freqs = np.fft.rfftfreq(len(x), 1 / rate)
+    energy = [0.0] * 12
+    for note in range(36, 96):
+        f = 440 * 2 ** ((note - 69) / 12)
+        band = (freqs > f * 2 ** (-0.5 / 12)) & (freqs < f * 2 ** (0.5 / 12))
+        energy[note % 12] += float(spectrum[band].sum())
+    return energy
+
+
+def rms_dbfs(samples, rate, start, end):
+    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
+    block = samples[a:b]
+    if not block:
+        return -200.0
+    r = math.sqrt(sum(x * x for x in block) / len(block))
+    return 20 * math.log10(r) if r > 0 else -200.0
+
+
+def loudest_after(samples, rate, start, window=0.02):
+    """The loudest 20 ms window from `start` to the end, in dBFS."""
+    t, loudest = start, -200.0
+    while t + window <= len(samples) / rate:
+        loudest = max(loudest, rms_dbfs(samples, rate, t, t + window))
+        t += window
+    return loudest
 
 
 def check(r):
     r.expect(r.text("config-check.txt").startswith("ok: "), f"config check: {r.text('config-check.txt')}")
-    r.expect("'Sideman'" in r.text("aconnect.txt"), "the daemon's sequencer client never appeared")
+    aconnect = r.text("aconnect.txt")
+    r.expect("'Sideman'" in aconnect, "the daemon's sequencer client never appeared")
+    # The virtual keyboard (client 20, VirMIDI 1-0) is subscribed to Sideman:in.
+    sideman = aconnect.split("'Sideman'", 1)[1].split("client ", 1)[0] if "'Sideman'" in aconnect else ""
+    r.expect(re.search(r"Connected From:.*\b20:0\b", sideman) is not None,
+             f"the virtual keyboard 20:0 is not connected to Sideman:in; aconnect -l shows: {sideman.strip()!r}")
+    log = r.text("serve.log")
+    r.expect("band started" in log, "the daemon never logged 'band started' (sync start on the chord)")
     r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
     if not r.path("capture.wav").exists():
         r.expect(False, f"no capture.wav: {r.text('arecord.err')}")
         return
-    a = analyse(read_wav(r.path("capture.wav")))
-    r.expect(a.sounding_seconds >= 2, f"the band sounded for {a.sounding_seconds:.2f} s only (expected about 6)")
+    times = dict((k, float(v)) for k, v in (line.split() for line in r.lines("times.txt")))
+    wav = read_wav(r.path("capture.wav"))
+    rate, s = wav.rate, wav.samples
+    a = analyse(wav)
+    r.expect(a.sounding_seconds >= 2, f"the band sounded for {a.sounding_seconds:.2f} s only (expected about 8)")
+
+    # The right hand alone (the band waits for a chord): A4 must sound, and be the strongest pitch.
+    lead = times["lead"]
+    level = rms_dbfs(s, rate, lead + 0.2, lead + 1.3)
+    r.expect(level > -45, f"the right-hand note A4 did not sound: {level:.1f} dBFS")
+    energy = chroma(s, rate, lead + 0.2, lead + 1.3)
+    top = NAMES[max(range(12), key=lambda i: energy[i])]
+    r.expect(top == "A", f"the right-hand note A4: strongest pitch class {top}, expected A")
+
+    # The band on C major: C, E and G among the four strongest pitch classes.
+    chord = times["chord"]
+    level = rms_dbfs(s, rate, chord + 1, chord + 6)
+    r.expect(level > -40, f"the band is silent after the chord: {level:.1f} dBFS")
+    energy = chroma(s, rate, chord + 1, chord + 6)
+    ranked = [NAMES[i] for i in sorted(range(12), key=lambda i: -energy[i])]
+    r.expect({"C", "E", "G"} <= set(ranked[:4]), f"C major: the strongest pitch classes are {ranked[:5]}, expected C, E, G among the first four")
+
+    # SIGTERM: silent within 100 ms (capture time runs behind the clock, so this is conservative).
+    after = loudest_after(s, rate, times["sigterm"] + 0.1)
+    r.expect(after < -50, f"sound {after:.1f} dBFS more than 100 ms after SIGTERM (expected silence below -50 dBFS)")
+    r.expect(len(s) / rate > times["sigterm"] + 0.5, f"the capture ({len(s) / rate:.2f} s) ends before SIGTERM + 0.5 s ({times['sigterm']:.2f} s)")
+    r.expect(times["exited"] - times["sigterm"] < 3, f"sideman took {times['exited'] - times['sigterm']:.2f} s to exit after SIGTERM")

@@ -1,0 +1,10 @@
+import MusicCore
+
+/// Where the live band's sound goes: the synthesizer in the daemon, a recorder in tests.
+/// Called on the audio thread: implementations must not allocate, lock or log.
+public protocol BandSink {
+    /// Plays one event now (the start of the block being rendered).
+    mutating func play(_ event: MIDIEvent)
+    /// The channels that play drum kits changed (a new style was selected).
+    mutating func useDrumChannels(_ channels: Set<MIDIChannel>)
+}

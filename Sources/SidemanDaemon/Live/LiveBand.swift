@@ -1,0 +1,178 @@
+import Arranger
+import ChordRecognition
+import MusicCore
+import StyleEngine
+
+/// The live band as one value: the player's MIDI goes through the control mapping, then the
+/// keyboard processor (split, fingering, sync start, memory, transpose); chords and controls
+/// become arranger commands, the player's own notes go straight to the sink, and `advance`
+/// plays the band. No I/O and no clock of its own, so the audio callback drives it block by
+/// block and tests drive it the same way.
+///
+/// Timing: input is placed at the start of the block being rendered (the block is 64 frames,
+/// 1.3 ms at 48 kHz), which is as early as it can sound.
+///
+/// Real time: after `init`, receiving and advancing allocate nothing in the common path.
+/// Known exceptions, all rare and player-initiated: toggling a mute inserts into a small set
+/// (capacity reserved up front, so normally none); a style change frees the style retired by
+/// the change before it; tap tempo appends to an array with reserved capacity.
+public struct LiveBand: Sendable {
+    public private(set) var engine: ArrangerEngine
+    public private(set) var keyboard: KeyboardProcessor
+    var mapper: ControlMapper
+    var tap = TapTempo()
+    /// The keyboard's channel; nil = omni.
+    let keyboardChannel: MIDIChannel?
+    let styles: [LiveStyle]
+    public private(set) var styleIndex: Int
+    let fingeringModes: [FingeringMode]
+    let leadProgram: UInt7
+    let leftProgram: UInt7?
+    /// The next key pressed becomes the split point.
+    public private(set) var learningSplit = false
+    var currentMain: SectionID.MainVariation
+    var mutedParts: Set<PartID>
+    /// Samples rendered since start: the keyboard processor's clock.
+    public private(set) var sampleTime: Int64 = 0
+
+    /// `styles` must not be empty; `styleIndex` is the one to start with.
+    public init(styles: [LiveStyle], styleIndex: Int, config: SidemanConfig, sampleRate: Int) {
+        precondition(!styles.isEmpty, "a live band needs a style")
+        self.styles = styles
+        self.styleIndex = min(max(0, styleIndex), styles.count - 1)
+        let style = styles[self.styleIndex].style
+        engine = ArrangerEngine(style: style, sampleRate: sampleRate)
+        var settings = KeyboardSettings()
+        settings.splitPoint = config.keyboard.splitPoint
+        settings.fingering = FingeringMode(rawValue: config.keyboard.fingering) ?? .fingered
+        settings.chordMemory = config.keyboard.chordMemory
+        settings.syncStop = config.keyboard.syncStop
+        settings.transpose = config.keyboard.transpose
+        settings.leftVoice = config.keyboard.leftProgram != nil
+        keyboard = KeyboardProcessor(settings: settings, sampleRate: sampleRate)
+        keyboardChannel = config.keyboard.channel
+        mapper = ControlMapper(mapping: config.control, keyboardChannel: config.keyboard.channel)
+        fingeringModes = FingeringMode.allCases
+        leadProgram = UInt7(clamping: config.keyboard.leadProgram - 1)
+        leftProgram = config.keyboard.leftProgram.map { UInt7(clamping: $0 - 1) }
+        mutedParts = Set(minimumCapacity: PartID.allCases.count)
+        currentMain = SectionID.MainVariation.allCases.first { style.sections[.main($0)] != nil } ?? .a
+
+        engine.send(.autoFill(config.style.autoFill))
+        if let bpm = config.style.tempo, let tempo = Tempo(bpm: bpm) { engine.send(.tempo(tempo)) }
+        engine.send(.section(.main(currentMain)))
+        if config.keyboard.syncStart {
+            engine.send(.syncStart(true))
+            keyboard.armSyncStart(true)
+        }
+    }
+
+    public var style: Style { styles[styleIndex].style }
+    public var drumChannels: Set<MIDIChannel> { styles[styleIndex].drumChannels }
+
+    /// The band's setup (programs, volumes ...) and the player's voices: send once before
+    /// the first block.
+    public func setupEvents() -> [MIDIEvent] {
+        var events = engine.setupEvents()
+        events.append(.programChange(channel: keyboard.settings.leadChannel, program: leadProgram))
+        if let leftProgram { events.append(.programChange(channel: keyboard.settings.leftChannel, program: leftProgram)) }
+        return events
+    }
+
+    // MARK: Input
+
+    /// One message from the player (or an outside transport). `nanoseconds` is its monotonic
+    /// arrival time (for tap tempo).
+    public mutating func receive<S: BandSink>(_ event: MIDIEvent, atNanoseconds nanoseconds: UInt64, into sink: inout S) {
+        switch mapper.decide(event) {
+        case .consume: return
+        case .act(let action): perform(action, atNanoseconds: nanoseconds, into: &sink)
+        case .pass:
+            guard let channel = event.channel else { return }  // clock, SysEx ...: not the keyboard's
+            if let keyboardChannel, channel != keyboardChannel { return }
+            if learningSplit, case .noteOn(_, let key, let velocity) = event, velocity.rawValue > 0 {
+                var settings = keyboard.settings
+                settings.splitPoint = key
+                Self.feed(&keyboard, &engine, &sink) { $0.update(settings, at: sampleTime, emit: $1) }
+                learningSplit = false
+                return
+            }
+            Self.feed(&keyboard, &engine, &sink) { $0.receive(event, at: sampleTime, emit: $1) }
+        }
+    }
+
+    /// The control's effect on the band, given where the band is now.
+    mutating func perform<S: BandSink>(_ action: ControlAction, atNanoseconds nanoseconds: UInt64, into sink: inout S) {
+        let status = engine.status
+        let context = ControlContext(
+            isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
+            tempo: status.tempo, mutedParts: mutedParts)
+        guard let effect = action.effect(in: context) else { return }
+        switch effect {
+        case .arranger(let command): apply(command, into: &sink)
+        case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
+        case .selectStyle(let n): if styles.indices.contains(n) { selectStyle(n, into: &sink) }
+        case .stepStyle(let step): selectStyle(((styleIndex + step) % styles.count + styles.count) % styles.count, into: &sink)
+        case .nextFingeringMode:
+            let i = fingeringModes.firstIndex(of: keyboard.settings.fingering) ?? 0
+            var settings = keyboard.settings
+            settings.fingering = fingeringModes[(i + 1) % fingeringModes.count]
+            Self.feed(&keyboard, &engine, &sink) { $0.update(settings, at: sampleTime, emit: $1) }
+        case .learnSplitPoint: learningSplit = true
+        }
+    }
+
+    /// An arranger command from a control, keeping the keyboard processor in step with it.
+    mutating func apply<S: BandSink>(_ command: ArrangerCommand, into sink: inout S) {
+        switch command {
+        case .syncStart(let armed): keyboard.armSyncStart(armed)
+        case .section(.main(let variation)): currentMain = variation
+        case .mute(let part, let muted):
+            if muted { mutedParts.insert(part) } else { mutedParts.remove(part) }
+        case .panic: Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+        default: break
+        }
+        engine.send(command)
+    }
+
+    mutating func selectStyle<S: BandSink>(_ index: Int, into sink: inout S) {
+        guard index != styleIndex else { return }
+        styleIndex = index
+        sink.useDrumChannels(styles[index].drumChannels)
+        engine.changeStyle(to: styles[index].prepared)
+        if let main = SectionID.MainVariation.allCases.first(where: { styles[index].style.sections[.main($0)] != nil }) {
+            currentMain = main
+        }
+    }
+
+    /// Runs the keyboard processor, routing its commands to the engine and its voice notes to
+    /// the sink (distinct stored properties, so no copy of either is made).
+    static func feed<S: BandSink>(
+        _ keyboard: inout KeyboardProcessor, _ engine: inout ArrangerEngine, _ sink: inout S,
+        _ body: (inout KeyboardProcessor, (KeyboardOutput) -> Void) -> Void
+    ) {
+        body(&keyboard) { output in
+            switch output {
+            case .command(let command, _): engine.send(command)
+            case .voice(let event, _): sink.play(event)
+            }
+        }
+    }
+
+    // MARK: Time
+
+    /// Plays the next `frames` samples: a chord held back by the settle window, then the band.
+    public mutating func advance<S: BandSink>(frames: Int, into sink: inout S, notify: (ArrangerNotice) -> Void) {
+        Self.feed(&keyboard, &engine, &sink) { $0.advance(to: sampleTime, emit: $1) }
+        engine.advance(frames: frames, emit: { sink.play($0.event) }, notify: notify)
+        sampleTime += Int64(frames)
+    }
+
+    /// Stop everything now: the band stops (every note ended), the player's voices are
+    /// released. Call `advance` once more to flush the band's note-offs to the sink.
+    public mutating func stopAll<S: BandSink>(into sink: inout S) {
+        Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+        engine.send(.panic)
+        engine.send(.stop)
+    }
+}
