@@ -4,11 +4,14 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/sideman
 CHORD ?= C4 E4 G4 Bb4
+# Extra options for `make run`, e.g. SERVE="--audio-device hw:1,0 --style bossa-nova".
+SERVE ?=
 
-.PHONY: help deps build run test bench e2e clean
+.PHONY: help deps build run chord test bench e2e clean
 
 help:
-	@echo "make run    install dependencies, build, and run sideman (CHORD=\"C4 E4 G4 Bb4\")"
+	@echo "make run    install dependencies, build, and run the daemon in the foreground (SERVE=\"--audio-device hw:1,0\")"
+	@echo "make chord  read a chord through the recogniser (CHORD=\"C4 E4 G4 Bb4\")"
 	@echo "make test   install dependencies, build, and run every test"
 	@echo "make bench  print benchmark figures (release build)"
 	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
@@ -20,6 +23,9 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product sideman
 
 run: build
+	$(BIN) serve $(SERVE)
+
+chord: build
 	$(BIN) chord $(CHORD)
 
 test: deps

@@ -65,6 +65,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends -o Dir::Cache::archives="$CACHE/apt/archives" \
     "${need[@]}" >/dev/null
 fi
+# The audio checks use numpy for their spectra.
+python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q numpy 2>/dev/null \
+  || { $SUDO apt-get update -qq; $SUDO apt-get install -y -qq --no-install-recommends python3-numpy >/dev/null; }
 timing "host tools"
 
 # Big trees live on a tmpfs: this disk is slow with many small files.
