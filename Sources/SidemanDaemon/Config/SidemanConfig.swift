@@ -44,7 +44,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public struct Keyboard: Hashable, Sendable {
         /// The channel the keyboard plays on; nil = all (omni).
         public var channel: MIDIChannel? = nil
-        /// Keys at or below this note are the chord (left) hand. 54 = F#3 (middle C = 60 = C4).
+        /// Keys below this note are the chord (left) hand. 54 = F#3 (middle C = 60 = C4).
         public var splitPoint: UInt7 = 54
         /// One of `SidemanConfig.fingeringModes`.
         public var fingering = "fingered"
