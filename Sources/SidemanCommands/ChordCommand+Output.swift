@@ -34,7 +34,7 @@ extension ChordCommand {
         switch parseNotes(words) {
         case .failure(let error):
             let message = "line \(number): \(error.message)"
-            return json ? "{\"error\":\(jsonString(message))}" : "error: \(message)"
+            return json ? "{\"error\":\(JSONText.quote(message))}" : "error: \(message)"
         case .success(let keys):
             return format(recognize(keys, mode: mode), json: json)
         }
@@ -46,9 +46,9 @@ extension ChordCommand {
         switch reading {
         case .chord(let chord):
             if !json { return chord.symbol }
-            return "{\"symbol\":\(jsonString(chord.symbol)),\"root\":\(chord.root.rawValue),"
+            return "{\"symbol\":\(JSONText.quote(chord.symbol)),\"root\":\(chord.root.rawValue),"
                 + "\"bass\":\(chord.bass.rawValue),\"type\":\(chord.type.rawValue),"
-                + "\"typeName\":\(jsonString(chord.type.yamahaName))}"
+                + "\"typeName\":\(JSONText.quote(chord.type.yamahaName))}"
         case .cancel:
             if !json { return "NC" }
             return "{\"symbol\":\"NC\",\"root\":null,\"bass\":null,\"type\":\(ChordType.cancelCode),\"typeName\":\"cancel\"}"
@@ -56,26 +56,5 @@ extension ChordCommand {
             if !json { return "none" }
             return "{\"symbol\":null,\"root\":null,\"bass\":null,\"type\":null,\"typeName\":null}"
         }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

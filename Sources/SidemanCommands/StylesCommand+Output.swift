@@ -24,31 +24,10 @@ extension StylesCommand {
     /// `[{"name":…,"title":…,"genre":…,"meter":"4/4","tempo":132,"sections":["Intro 1",…]}]`, one style a line.
     static func json(_ styles: [Style]) -> String {
         let objects = styles.map { style in
-            let sections = style.sectionIDs.map { quote($0.name) }.joined(separator: ",")
-            return "{\"name\":\(quote(style.name)),\"title\":\(quote(style.title)),\"genre\":\(quote(style.genre)),"
-                + "\"meter\":\(quote(style.meter.description)),\"tempo\":\(tempoText(style)),\"sections\":[\(sections)]}"
+            let sections = style.sectionIDs.map { JSONText.quote($0.name) }.joined(separator: ",")
+            return "{\"name\":\(JSONText.quote(style.name)),\"title\":\(JSONText.quote(style.title)),\"genre\":\(JSONText.quote(style.genre)),"
+                + "\"meter\":\(JSONText.quote(style.meter.description)),\"tempo\":\(tempoText(style)),\"sections\":[\(sections)]}"
         }
         return objects.isEmpty ? "[]\n" : "[\n  " + objects.joined(separator: ",\n  ") + "\n]\n"
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

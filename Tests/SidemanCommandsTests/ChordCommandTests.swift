@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func jsonStringsAreEscaped() {
-        #expect(ChordCommand.jsonString("a\"b\\c\n\u{1}") == #""a\"b\\c\n\u0001""#)
+        #expect(JSONText.quote("a\"b\\c\n\u{1}") == #""a\"b\\c\n\u0001""#)
     }
 
     @Test func theSubcommandIsRegistered() throws {
