@@ -46,6 +46,10 @@ extension SidemanConfig {
             config.clock.follow = try t.bool("follow") ?? config.clock.follow
             try t.finish()
         }
+        if var t = try top.table("out") {
+            config.out.band = try t.bool("band") ?? config.out.band
+            try t.finish()
+        }
         try top.finish()
         return config
     }

@@ -87,13 +87,16 @@ public final class Daemon {
             throw DaemonError("cannot open the ALSA sequencer (/dev/snd/seq): \(error)")
         }
         let log = logger
-        let reader = SequencerReader(client: client, policy: config.inputs.policy) { notice in
+        let reader = SequencerReader(client: client, policy: config.inputs.policy, forwardsSysEx: false) { notice in
             switch notice {
             case .connected, .portGone, .subscribed: log.info("midi", metadata: ["event": "\(notice)"])
             default: log.warning("midi", metadata: ["event": "\(notice)"])
             }
         }
-        let state = LiveAudioState(band: band, synth: synth, input: reader.ring)
+        let state = LiveAudioState(band: band, synth: synth, input: reader.ring, output: config.liveOutput, follower: config.clockFollower)
+        let sender = state.output.map { OutputSender(client: client, output: $0) }
+        state.sendSetup(band.setupEvents())
+        sender?.start()
         let audio: AudioOutput
         do {
             audio = try AudioOutput(
@@ -122,11 +125,13 @@ public final class Daemon {
         while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
         usleep(30_000)  // let the silent blocks reach the card
         audio.stop()
+        sender?.stop()
         reader.stop()
         while let notice = state.notices.pop() { logNotice(notice) }
         logger.info("stopped", metadata: [
             "frames": "\(audio.framesRendered)", "silenced": "\(state.silenced.load(ordering: .relaxed))",
             "input_dropped": "\(reader.ring.refusedCount)", "notices_dropped": "\(state.notices.refusedCount)",
+            "out_sent": "\(sender?.sentCount ?? 0)", "out_dropped": "\(state.output?.ring.refusedCount ?? 0)",
         ])
     }
 

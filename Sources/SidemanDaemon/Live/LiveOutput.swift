@@ -1,0 +1,51 @@
+import ALSASequencer
+import Arranger
+import Dispatch
+import MusicCore
+
+/// The audio thread's side of the `out` port: the band's notes (when `[out] band` is on) and
+/// MIDI clock (when `[clock] send` is on) go into a lock-free ring that the output thread
+/// (OutputSender) empties into ALSA. The audio thread never calls ALSA; it only pushes and,
+/// once per block that pushed something, signals a semaphore (an atomic increment, and a
+/// futex wake only when the output thread sleeps: no lock, no allocation, no wait).
+public struct LiveOutput: @unchecked Sendable {
+    // Safety: the ring is single-producer (the audio thread) / single-consumer (the output
+    // thread); the semaphore is thread-safe.
+    public let ring: SPSCRing<OutgoingMIDI>
+    public let wake: DispatchSemaphore
+    public let sendsBand: Bool
+    public let sendsClock: Bool
+    var clock = MIDIClockGenerator()
+    var pushed = false
+
+    public init(band: Bool, clock: Bool, capacity: Int = 4096) {
+        ring = SPSCRing(capacity: capacity)
+        wake = DispatchSemaphore(value: 0)
+        sendsBand = band
+        sendsClock = clock
+    }
+
+    /// A band event, played at the start of the block beginning at `frame`.
+    mutating func band(_ event: MIDIEvent, frame: Int64) {
+        guard sendsBand else { return }
+        ring.push(OutgoingMIDI(event: event, frame: frame))
+        pushed = true
+    }
+
+    /// After the engine played the block of `frames` frames that began at `frame`.
+    mutating func endBlock(frames: Int, frame: Int64, engine: ArrangerEngine) {
+        if sendsClock {
+            let ring = self.ring
+            var any = false
+            clock.block(frames: frames, engine: engine) { event, offset in
+                ring.push(OutgoingMIDI(event: event, frame: frame + Int64(offset)))
+                any = true
+            }
+            if any { pushed = true }
+        }
+        if pushed {
+            wake.signal()
+            pushed = false
+        }
+    }
+}

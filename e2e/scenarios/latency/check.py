@@ -1,0 +1,115 @@
+import math
+import re
+
+from audio import read_wav
+
+LINE = re.compile(r"^t=(\d+\.\d+) event (\d+):(\d+) (\S+)(?: ch=(\d+))?(?: note=(\d+))?(?: velocity=(\d+))?")
+
+
+def percentile(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round((len(s) - 1) * p)))]
+
+
+def summary(name, values):
+    if not values:
+        return f"{name}: no measurement"
+    ms = [v * 1000 for v in values]
+    return (f"{name}: p50 {percentile(ms, 0.5):.1f} ms, p99 {percentile(ms, 0.99):.1f} ms "
+            f"(min {min(ms):.1f}, max {max(ms):.1f}, n {len(ms)})")
+
+
+def onset(samples, rate, start, end, threshold_db=-50, window=0.002):
+    """Start of the first 2 ms window louder than threshold_db between two capture times."""
+    n = max(1, int(window * rate))
+    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
+    limit = 10 ** (threshold_db / 20)
+    for i in range(a, b - n, n):
+        block = samples[i:i + n]
+        if math.sqrt(sum(x * x for x in block) / n) > limit:
+            return i / rate
+    return None
+
+
+def check(r):
+    events = []
+    for line in r.lines("probe.txt"):
+        m = LINE.match(line)
+        if m:
+            t, client, port, kind, ch, note, vel = m.groups()
+            events.append((float(t), int(client), kind, int(ch or 0), int(note or -1), int(vel or 0)))
+    r.expect(events, f"the probe stamped no events; its output: {r.text('probe.txt')[-400:]!r}")
+    if not events:
+        return
+    keyboard = [e for e in events if e[1] == 20]
+    sideman = [e for e in events if e[1] != 20]
+    r.expect(sideman, "nothing arrived from Sideman:out")
+    r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
+
+    # Keyboard messages: right-hand keys (above the split F#3 = 54) and the first key of each chord.
+    leads = [e[0] for e in keyboard if e[2] == "note-on" and e[4] >= 54 and e[5] > 0]
+    chords = []
+    for e in keyboard:
+        if e[2] == "note-on" and e[4] < 54 and e[5] > 0 and (not chords or e[0] - chords[-1] > 0.5):
+            chords.append(e[0])
+    r.expect(len(leads) == 10, f"{len(leads)} right-hand keys stamped, expected 10")
+    r.expect(len(chords) == 12, f"{len(chords)} chords stamped, expected 12")
+
+    # Chord -> the band's first note on out (channels 9-16).
+    band_on = [e[0] for e in sideman if e[2] == "note-on" and e[3] >= 9 and e[5] > 0]
+    out_latency = []
+    for t in chords:
+        later = [b for b in band_on if b >= t]
+        if later and later[0] - t < 1.0:
+            out_latency.append(later[0] - t)
+    r.expect(len(out_latency) == len(chords), f"only {len(out_latency)} of {len(chords)} chords started a band note on out within 1 s")
+    r.expect(not any(e[3] < 9 and e[2] == "note-on" for e in sideman), "a note on a channel below 9 went out: the lead voice must stay in")
+
+    # MIDI clock on out: Start and Stop per chord, 24 pulses a quarter at 120 BPM.
+    starts = [e[0] for e in sideman if e[2] == "start"]
+    stops = [e[0] for e in sideman if e[2] == "stop"]
+    r.expect(len(starts) == len(chords), f"{len(starts)} MIDI Start on out, expected one per chord ({len(chords)})")
+    r.expect(len(stops) >= len(chords) - 1, f"{len(stops)} MIDI Stop on out, expected one per run")
+    pulses = [e[0] for e in sideman if e[2] == "clock"]
+    tempo = None
+    if starts and len(pulses) > 48:
+        # Pulses of the first run, least squares: the clock's tempo.
+        run = [p for p in pulses if starts[0] <= p < (stops[0] if stops else 1e30)]
+        if len(run) > 24:
+            n = len(run)
+            mx, my = (n - 1) / 2, sum(run) / n
+            slope = sum((i - mx) * (p - my) for i, p in enumerate(run)) / sum((i - mx) ** 2 for i in range(n))
+            tempo = 60 / (slope * 24)
+    r.expect(tempo is not None and abs(tempo - 120) < 6, f"MIDI clock on out gives {tempo} BPM, expected 120 ± 6 (emulated VM)")
+
+    # Audio: the capture's timeline, from the realtime clock when arecord started.
+    audio_lead, audio_band = [], []
+    if r.path("capture.wav").exists():
+        rec_start = float(r.text("rec_start.txt").strip())
+        wav = read_wav(r.path("capture.wav"))
+        for t, out in [(t, audio_lead) for t in leads] + [(t, audio_band) for t in chords]:
+            x = t - rec_start
+            o = onset(wav.samples, wav.rate, x - 0.05, x + 1.0)
+            if o is not None:
+                out.append(max(0.0, o - x))
+    else:
+        r.expect(False, f"no capture.wav: {r.text('arecord.err')}")
+
+    lines = [
+        summary("key -> lead voice audio", audio_lead),
+        summary("chord -> first band note on out", out_latency),
+        summary("chord -> band audio", audio_band),
+        f"MIDI clock on out: {tempo:.2f} BPM (120 set)" if tempo else "MIDI clock on out: none",
+    ]
+    (r.path("figures.txt")).write_text("\n".join(lines) + "\n")
+    for line in lines:
+        print(f"  latency: {line}")
+    # Tolerant: the VM is emulated (TCG), its audio buffer is 256 × 3 frames and underruns.
+    if out_latency:
+        r.expect(percentile(out_latency, 0.5) < 0.050, f"chord -> band note on out p50 {percentile(out_latency, 0.5) * 1000:.1f} ms, expected < 50 ms")
+    r.expect(len(audio_lead) >= 8, f"the lead voice was heard after {len(audio_lead)} of {len(leads)} keys")
+    r.expect(len(audio_band) >= 10, f"the band was heard after {len(audio_band)} of {len(chords)} chords")
+    if audio_lead:
+        r.expect(percentile(audio_lead, 0.5) < 0.250, f"key -> lead audio p50 {percentile(audio_lead, 0.5) * 1000:.1f} ms, expected < 250 ms (emulated)")
+    if audio_band:
+        r.expect(percentile(audio_band, 0.5) < 0.250, f"chord -> band audio p50 {percentile(audio_band, 0.5) * 1000:.1f} ms, expected < 250 ms (emulated)")
