@@ -167,7 +167,8 @@ enum LiveLatencyBenchmark {
                 if n > 0 { blocksWithAllocation += 1 }
             }
         }
+        let probe = AllocationCounter.count { probeSink.append(ProbeBox()) }
         print("  steady state, whole live path: \(total) allocation(s) in \(measured) blocks (\(measured * block / rate) s); "
-            + "worst block \(worst), blocks allocating \(blocksWithAllocation) (-1 = counter unavailable)")
+            + "worst block \(worst), blocks allocating \(blocksWithAllocation) (counter check: \(probe) for one object; -1 = unavailable)")
     }
 }

@@ -1,6 +1,7 @@
 import ALSASequencer
 import Foundation
 import MusicCore
+import StyleEngine
 import Synchronization
 
 /// The output thread: sleeps until the audio thread signals, then sends everything waiting in
@@ -15,6 +16,8 @@ public final class OutputSender: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let failures = Atomic<Int>(0)
     private let sent = Atomic<Int>(0)
+    /// Messages the ring had refused when last looked at (output thread only).
+    private var refusedSeen = 0
 
     public init(client: SequencerClient, output: LiveOutput) {
         self.client = client
@@ -56,13 +59,24 @@ public final class OutputSender: @unchecked Sendable {
     }
 
     private func drain() {
-        while let message = ring.pop() {
-            do {
-                try client.send(message.event)
-                sent.add(1, ordering: .relaxed)
-            } catch {
-                failures.add(1, ordering: .relaxed)
+        while let message = ring.pop() { send(message.event) }
+        // A full ring lost messages, perhaps a note-off: end every band note out there
+        // rather than leave one stuck on an external synth.
+        let refused = ring.refusedCount
+        if refused != refusedSeen {
+            refusedSeen = refused
+            for channel in PartID.allCases.map(\.channel) {
+                send(.controlChange(channel: channel, controller: MIDIController.allNotesOff, value: 0))
             }
+        }
+    }
+
+    private func send(_ event: MIDIEvent) {
+        do {
+            try client.send(event)
+            sent.add(1, ordering: .relaxed)
+        } catch {
+            failures.add(1, ordering: .relaxed)
         }
     }
 }
