@@ -80,7 +80,9 @@ enum LiveLatencyBenchmark {
     /// block, and is taken at the start of the next one — as the reader's ring is drained.
     static func measure(_ style: LiveStyle, _ synth: Synthesizer, offset: Int, input: [MIDIEvent]) -> Result? {
         let band = LiveBand(styles: [style], styleIndex: 0, config: config(), sampleRate: rate)
-        let state = LiveAudioState(band: band, synth: synth, input: SPSCRing(capacity: 64), output: config().liveOutput)
+        let state = LiveAudioState(
+            band: band, synth: synth, input: SPSCRing(capacity: 64), pulse: AudioPulse(),
+            timer: CallbackTimer(sampleRate: rate, bufferFrames: 256), output: config().liveOutput)
         synth.silence()
         for event in band.setupEvents() { synth.send(event) }
         var buffer = [Float](repeating: 0, count: 2 * block)
@@ -134,7 +136,8 @@ enum LiveLatencyBenchmark {
         config.clock.follow = true
         let band = LiveBand(styles: [style], styleIndex: 0, config: config, sampleRate: rate)
         let state = LiveAudioState(
-            band: band, synth: synth, input: SPSCRing(capacity: 256), output: config.liveOutput,
+            band: band, synth: synth, input: SPSCRing(capacity: 256), pulse: AudioPulse(),
+            timer: CallbackTimer(sampleRate: rate, bufferFrames: 256), output: config.liveOutput,
             follower: config.clockFollower)
         synth.silence()
         var buffer = [Float](repeating: 0, count: 2 * block)

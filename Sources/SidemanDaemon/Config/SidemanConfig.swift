@@ -38,6 +38,9 @@ public struct SidemanConfig: Hashable, Sendable {
         public var tempo: Double? = nil
         /// Play the main section's fill when switching main sections.
         public var autoFill = true
+        /// A folder of the user's own style files (text or Yamaha), read with the shipped ones
+        /// and again on reload; a missing folder adds nothing.
+        public var folder = "/var/lib/sideman/styles"
         public init() {}
     }
 
@@ -78,6 +81,12 @@ public struct SidemanConfig: Hashable, Sendable {
         public init() {}
     }
 
+    public struct DaemonSettings: Hashable, Sendable {
+        /// The control socket `sideman status` talks to (mode 0660: the owner and its group).
+        public var socket = "/run/sideman/control.sock"
+        public init() {}
+    }
+
     public var audio = Audio()
     public var synth = Synth()
     public var style = StyleSettings()
@@ -86,6 +95,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var control = ControlMapping()
     public var clock = Clock()
     public var out = Out()
+    public var daemon = DaemonSettings()
 
     public init() {}
 

@@ -1,24 +1,32 @@
 import ALSASequencer
 import Arranger
 import FluidSynthOutput
+import Foundation
 import MusicCore
 import Synchronization
 
 /// Everything the audio callback touches, owned by the audio thread once the driver runs.
-/// Other threads only read and write the atomics.
+/// Other threads only read and write the atomics and their end of the rings.
 public final class LiveAudioState: @unchecked Sendable {
-    // Safety: `band` and `synth` are used only by the audio thread after the driver starts
-    // (before it, and after it stops, by the main thread); the rings are single-producer,
-    // single-consumer; the flags are atomics.
+    // Safety: `band`, `synth` and `timer` are used only by the audio thread after the driver
+    // starts (before it, and after it stops, by the thread that made them); the rings are
+    // single-producer, single-consumer; the flags and counters are atomics.
     public internal(set) var band: LiveBand
     public let synth: Synthesizer
     public let input: SPSCRing<InputEvent>
     /// Notices for the main thread to log (the audio thread never logs).
     public let notices = SPSCRing<ArrangerNotice>(capacity: 256)
+    /// Reloaded configurations in, and the same values back out carrying what they replaced
+    /// (freed off the audio thread).
+    let reconfigurations = SPSCRing<LiveReconfiguration>(capacity: 4)
+    let retired = SPSCRing<LiveReconfiguration>(capacity: 4)
     /// Set by the main thread: end every note and go quiet.
     public let stopRequested = Atomic<Bool>(false)
     /// Set by the audio thread once every note has been ended.
     public let silenced = Atomic<Bool>(false)
+    /// Blocks rendered, late callbacks, the style playing: for the watchdog and `sideman status`.
+    let pulse: AudioPulse
+    var timer: CallbackTimer
     /// The band and MIDI clock for `Sideman:out`; nil = nothing goes out.
     public internal(set) var output: LiveOutput?
     /// Follows incoming MIDI clock (`[clock] follow`); nil = the band keeps its own tempo.
@@ -27,19 +35,21 @@ public final class LiveAudioState: @unchecked Sendable {
     public private(set) var frame: Int64 = 0
 
     public init(
-        band: LiveBand, synth: Synthesizer, input: SPSCRing<InputEvent>, output: LiveOutput? = nil,
-        follower: ClockFollower? = nil
+        band: LiveBand, synth: Synthesizer, input: SPSCRing<InputEvent>, pulse: AudioPulse, timer: CallbackTimer,
+        output: LiveOutput? = nil, follower: ClockFollower? = nil
     ) {
         self.band = band
         self.synth = synth
         self.input = input
+        self.pulse = pulse
+        self.timer = timer
         self.output = output
         self.follower = follower
     }
 
     /// The synthesizer as the band's sink; the band's own events also go to `out`.
     struct SynthSink: BandSink {
-        public let synth: Synthesizer
+        let synth: Synthesizer
         let out: SPSCRing<OutgoingMIDI>?
         let frame: Int64
         var pushed = false
@@ -54,9 +64,9 @@ public final class LiveAudioState: @unchecked Sendable {
         func useDrumChannels(_ channels: Set<MIDIChannel>) { synth.setDrumChannels(channels) }
     }
 
-    /// One 64-frame block, before FluidSynth renders it: the player's input, then the band.
-    /// Allocation-free except where LiveBand says. SysEx never arrives here (the reader passes
-    /// it over), so no message's bytes are freed on this thread.
+    /// One 64-frame block, before FluidSynth renders it: a new configuration, the player's
+    /// input, then the band. Allocation-free except where LiveBand says. SysEx never arrives
+    /// here (the reader passes it over), so no message's bytes are freed on this thread.
     public func block(_ frames: Int) {
         var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame)
         defer { frame += Int64(frames) }
@@ -69,6 +79,16 @@ public final class LiveAudioState: @unchecked Sendable {
             silenced.store(true, ordering: .releasing)
             return
         }
+        #if SIDEMAN_FAULT_INJECTION
+            // A stalled engine: the callback still runs (FluidSynth renders silence or tails)
+            // but the band no longer advances, so the watchdog's keep-alives stop.
+            if pulse.stalled.load(ordering: .relaxed) { return }
+        #endif
+        let late = timer.block(frames: frames, atNanoseconds: Self.monotonicNanoseconds())
+        if var update = reconfigurations.pop() {
+            band.reconfigure(&update, into: &sink)
+            _ = retired.push(update)  // capacity equals the inbound ring's: never refused
+        }
         while let input = input.pop() {
             if follower != nil, case .clock = input.event {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
@@ -79,6 +99,7 @@ public final class LiveAudioState: @unchecked Sendable {
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
         endBlock(frames, &sink)
+        pulse.published(late: late, styleIndex: band.styleIndex)
     }
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
@@ -86,5 +107,13 @@ public final class LiveAudioState: @unchecked Sendable {
         guard output != nil else { return }
         if sink.pushed { output!.pushed = true }
         output!.endBlock(frames: frames, frame: frame, engine: band.engine)
+    }
+
+    /// The monotonic clock (a vDSO read: no system call, no allocation).
+    @inline(__always)
+    static func monotonicNanoseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 }

@@ -38,7 +38,8 @@ enum LiveFixture {
         if loadSoundFont, let soundFont { try synth.loadSoundFont(at: soundFont) }
         for event in band.setupEvents() { synth.send(event) }
         return LiveAudioState(
-            band: band, synth: synth, input: SPSCRing(capacity: 1024), output: config.liveOutput,
+            band: band, synth: synth, input: SPSCRing(capacity: 1024), pulse: AudioPulse(),
+            timer: CallbackTimer(sampleRate: 48_000, bufferFrames: 256), output: config.liveOutput,
             follower: config.clockFollower)
     }
 
