@@ -44,6 +44,13 @@ struct ALSAProbeCommand: ParsableCommand {
         }
         let client = try SequencerClient(name: clientName)
         Self.emit("client \(client.clientID) '\(client.name)' in=\(client.inputAddress) out=\(client.outputAddress)")
+        if timestamps {
+            // Both clocks at one instant: kernel timestamps (ALSA's) may be on either.
+            var mono = timespec(), real = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &mono)
+            clock_gettime(CLOCK_REALTIME, &real)
+            Self.emit(String(format: "clocks realtime=%d.%09d monotonic=%d.%09d", real.tv_sec, real.tv_nsec, mono.tv_sec, mono.tv_nsec))
+        }
         let selection: InputPolicy.Selection =
             noConnect ? .none : match.isEmpty ? .all : .matching(match.map(NamePattern.init))
         let policy = InputPolicy(selection: selection, includeMidiThrough: includeMidiThrough)

@@ -19,16 +19,51 @@ def summary(name, values):
             f"(min {min(ms):.1f}, max {max(ms):.1f}, n {len(ms)})")
 
 
-def onset(samples, rate, start, end, threshold_db=-50, window=0.002):
-    """Start of the first 2 ms window louder than threshold_db between two capture times."""
+def rms(samples, a, b):
+    block = samples[max(0, a):max(0, b)]
+    return math.sqrt(sum(x * x for x in block) / len(block)) if block else 0.0
+
+
+def onset(samples, rate, start, end, threshold_db=-50, rise_db=12, window=0.002):
+    """Start of the first 2 ms window between two capture times that is louder than
+    threshold_db and rise_db above the 60 ms before `start` (a previous note's tail)."""
     n = max(1, int(window * rate))
     a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
-    limit = 10 ** (threshold_db / 20)
+    before = rms(samples, a - int(0.06 * rate), a)
+    limit = max(10 ** (threshold_db / 20), before * 10 ** (rise_db / 20))
     for i in range(a, b - n, n):
-        block = samples[i:i + n]
-        if math.sqrt(sum(x * x for x in block) / n) > limit:
+        if rms(samples, i, i + n) > limit:
             return i / rate
     return None
+
+
+def pcm_status(text):
+    """(kernel timestamp, hw_ptr) from /proc/asound/.../status of a running stream."""
+    fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+    try:
+        return float(fields["tstamp"].strip()), int(fields["hw_ptr"].strip())
+    except (KeyError, ValueError):
+        return None
+
+
+def capture_clock(r, rate):
+    """A function from realtime seconds to seconds into capture.wav, from the capture's own
+    frame counter read twice while it ran (the kernel's timestamps, converted from the
+    monotonic clock when they are on it), and a description of it; None if unreadable."""
+    snaps = [pcm_status(r.text(f)) for f in ("pcm-status-1.txt", "pcm-status-2.txt") if r.path(f).exists()]
+    snaps = [x for x in snaps if x]
+    if not snaps:
+        return None, "no capture status"
+    offset = 0.0
+    clocks = [l for l in r.lines("probe.txt") if l.startswith("clocks ")]
+    if snaps[0][0] < 1e9 and clocks:  # monotonic timestamps: to realtime
+        values = dict(kv.split("=") for kv in clocks[0].split()[1:])
+        offset = float(values["realtime"]) - float(values["monotonic"])
+    (t1, f1) = snaps[0]
+    speed = float(rate)
+    if len(snaps) > 1 and snaps[1][0] > t1:
+        speed = (snaps[1][1] - f1) / (snaps[1][0] - t1)
+    return (lambda t: (f1 + (t - offset - t1) * speed) / rate), f"capture runs at {speed:.0f} frames/s"
 
 
 def check(r):
@@ -41,7 +76,7 @@ def check(r):
     r.expect(events, f"the probe stamped no events; its output: {r.text('probe.txt')[-400:]!r}")
     if not events:
         return
-    keyboard = [e for e in events if e[1] == 20]
+    keyboard = [e for e in events if e[1] == 20 and e[3] == 1]  # channel 1: not the control channel
     sideman = [e for e in events if e[1] != 20]
     r.expect(sideman, "nothing arrived from Sideman:out")
     r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
@@ -84,14 +119,16 @@ def check(r):
 
     # Audio: the capture's timeline, from the realtime clock when arecord started.
     audio_lead, audio_band = [], []
+    clock_note = "no capture"
     if r.path("capture.wav").exists():
-        rec_start = float(r.text("rec_start.txt").strip())
         wav = read_wav(r.path("capture.wav"))
-        for t, out in [(t, audio_lead) for t in leads] + [(t, audio_band) for t in chords]:
-            x = t - rec_start
-            o = onset(wav.samples, wav.rate, x - 0.05, x + 1.0)
+        position, clock_note = capture_clock(r, wav.rate)
+        r.expect(position is not None, f"cannot place the capture in time: {clock_note}")
+        for t, found in ([(t, audio_lead) for t in leads] + [(t, audio_band) for t in chords]) if position else []:
+            x = position(t)
+            o = onset(wav.samples, wav.rate, x - 0.02, x + 1.0)
             if o is not None:
-                out.append(max(0.0, o - x))
+                found.append(o - x)
     else:
         r.expect(False, f"no capture.wav: {r.text('arecord.err')}")
 
@@ -100,6 +137,7 @@ def check(r):
         summary("chord -> first band note on out", out_latency),
         summary("chord -> band audio", audio_band),
         f"MIDI clock on out: {tempo:.2f} BPM (120 set)" if tempo else "MIDI clock on out: none",
+        clock_note,
     ]
     (r.path("figures.txt")).write_text("\n".join(lines) + "\n")
     for line in lines:
