@@ -29,8 +29,10 @@ public final class LiveAudioState: @unchecked Sendable {
     var timer: CallbackTimer
     /// The band and MIDI clock for `Sideman:out`; nil = nothing goes out.
     public internal(set) var output: LiveOutput?
-    /// Follows incoming MIDI clock (`[clock] follow`); nil = the band keeps its own tempo.
-    var follower: ClockFollower?
+    /// Follows incoming MIDI clock while `following` (`[clock] follow`); always allocated, so
+    /// that a reloaded configuration can turn it on without allocating here.
+    var follower: ClockFollower
+    var following: Bool
     /// Frames rendered since the audio started.
     public private(set) var frame: Int64 = 0
 
@@ -44,7 +46,8 @@ public final class LiveAudioState: @unchecked Sendable {
         self.pulse = pulse
         self.timer = timer
         self.output = output
-        self.follower = follower
+        self.follower = follower ?? ClockFollower()
+        following = follower != nil
     }
 
     /// The synthesizer as the band's sink; the band's own events also go to `out`.
@@ -87,10 +90,11 @@ public final class LiveAudioState: @unchecked Sendable {
         let late = timer.block(frames: frames, atNanoseconds: Self.monotonicNanoseconds())
         if var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
+            reconfigureOutput(update.config)
             _ = retired.push(update)  // capacity equals the inbound ring's: never refused
         }
         while let input = input.pop() {
-            if follower != nil, case .clock = input.event {
+            if following, case .clock = input.event {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
             }

@@ -2,6 +2,7 @@ import ALSASequencer
 import Arranger
 import Dispatch
 import MusicCore
+import StyleEngine
 
 /// The audio thread's side of the `out` port: the band's notes (when `[out] band` is on) and
 /// MIDI clock (when `[clock] send` is on) go into a lock-free ring that the output thread
@@ -13,14 +14,32 @@ public struct LiveOutput: @unchecked Sendable {
     // thread); the semaphore is thread-safe.
     public let ring: SPSCRing<OutgoingMIDI>
     public let wake: DispatchSemaphore
-    public let sendsBand: Bool
-    public let sendsClock: Bool
+    public private(set) var sendsBand: Bool
+    public private(set) var sendsClock: Bool
     var clock = MIDIClockGenerator()
     var pushed = false
 
     public init(band: Bool, clock: Bool, capacity: Int = 4096) {
         ring = SPSCRing(capacity: capacity)
         wake = DispatchSemaphore(value: 0)
+        sendsBand = band
+        sendsClock = clock
+    }
+
+    /// New settings (a reloaded configuration). Whatever stops going out is ended out there:
+    /// All Notes Off on the band's channels, Stop for a running clock.
+    mutating func configure(band: Bool, clock: Bool, frame: Int64) {
+        if sendsBand && !band {
+            for part in PartID.allCases {
+                ring.push(OutgoingMIDI(event: .controlChange(channel: part.channel, controller: MIDIController.allNotesOff, value: 0), frame: frame))
+            }
+            pushed = true
+        }
+        if sendsClock && !clock && self.clock.wasRunning {
+            ring.push(OutgoingMIDI(event: .stop, frame: frame))
+            pushed = true
+        }
+        if sendsClock != clock { self.clock = MIDIClockGenerator() }
         sendsBand = band
         sendsClock = clock
     }

@@ -87,4 +87,25 @@ import Testing
         }
         #expect(state.band.engine.status.tempo == Tempo(bpm: 120))
     }
+
+    /// Reloading with `[out] band = false` ends the band's notes out there and sends no more;
+    /// `[clock] follow = true` starts following.
+    @Test func aReloadChangesWhatGoesOut() throws {
+        let state = try LiveFixture.state()
+        LiveFixture.push(LiveFixture.cMajor, to: state)
+        blocks(state, 1000)
+        _ = LiveFixture.drainOut(state)
+        var config = SidemanConfig()
+        config.style.tempo = 120
+        config.out.band = false
+        config.clock.follow = true
+        state.reconfigurations.push(LiveReconfiguration(config: config, styles: [LiveStyle(try LiveFixture.style("bossa-nova"))], styleIndex: 0))
+        blocks(state, 1000)
+        let out = LiveFixture.drainOut(state)
+        let allOff = out.filter { if case .controlChange(_, 123, 0) = $0.event { true } else { false } }
+        #expect(allOff.count == 8, "All Notes Off on the eight band channels")
+        #expect(!out.contains { if case .noteOn = $0.event { true } else { false } }, "no band notes after")
+        #expect(out.contains { $0.event == .clock }, "the clock goes on")
+        #expect(state.following)
+    }
 }
