@@ -44,9 +44,10 @@ rec_start=$(now)
 arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 140 "$out/capture.wav" 2> "$out/arecord.err" &
 rec=$!
 sleep 1
-# The capture's own clock: frames captured (hw_ptr) at a kernel timestamp, read while it runs.
+# The capture's own clock: when it started (trigger_time, monotonic) and frames captured
+# (hw_ptr) at a realtime instant, read twice while it runs.
 status=/proc/asound/card0/pcm1c/sub0/status
-cat $status > "$out/pcm-status-1.txt"
+{ echo "realtime: $(now)"; cat $status; } > "$out/pcm-status-1.txt"
 # Right hand alone: A4 … E5, 0.3 s each, then 0.6 s of silence.
 for key in 45 47 48 4A 4C 45 47 48 4A 4C; do
   send "90 $key 64"; sleep 0.3; send "80 $key 40"; sleep 0.6
@@ -64,7 +65,7 @@ for chord in "24 28 2B" "29 2D 30" "2B 2F 32" "24 27 2B" "2D 30 34" "26 29 2D" \
   send "9F 25 64 8F 25 00"
   sleep 1.5
 done
-cat $status > "$out/pcm-status-2.txt"
+{ echo "realtime: $(now)"; cat $status; } > "$out/pcm-status-2.txt"
 sleep 1
 stop=$(now)
 kill -TERM $serve
