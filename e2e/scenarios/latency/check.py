@@ -118,7 +118,8 @@ def check(r):
             tempo = 60 / (slope * 24)
     # The band's time is the sound card's: an emulated card that underruns loses time, so
     # the clock may run slow; 24 pulses a quarter is what this tells apart.
-    r.expect(tempo is not None and 96 < tempo < 126, f"MIDI clock on out gives {tempo} BPM, expected 120 (96…126 in the emulated VM)")
+    # A starved VM loses a fifth of its audio time; 12 or 48 pulses a quarter would give 240 or 60.
+    r.expect(tempo is not None and 80 < tempo < 126, f"MIDI clock on out gives {tempo} BPM, expected 120 (80…126 in the emulated VM)")
 
     # Audio: the capture's timeline, from the realtime clock when arecord started.
     audio_lead, audio_band = [], []
