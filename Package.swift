@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
         .executableTarget(
             name: "SidemanBenchmarks",
-            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput"],
+            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "SidemanDaemon"],
             // The allocation counter stands in for malloc: the executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
