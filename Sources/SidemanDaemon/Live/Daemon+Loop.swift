@@ -41,8 +41,7 @@ extension Daemon {
 
     /// Ends every note, then closes the sound card, then the ports.
     func stop(_ rig: LiveRig) {
-        let signal = "SIGTERM or SIGINT"
-        logger.info("stopping", metadata: ["signal": "\(signal)"])
+        logger.info("stopping")
         snapshot.withLock { $0.state = "stopping" }
         notifier.stopping(status: "stopping")
         // The audio thread ends every note at its next block; wait for it (a few periods at
