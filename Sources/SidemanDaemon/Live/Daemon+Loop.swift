@@ -18,12 +18,16 @@ extension Daemon {
         snapshot.withLock { $0.state = "running" }
         var status = report.summary
         notifier.ready(status: status)
+        var tick = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
-            let now = report.summary
-            if now != status {
-                notifier.status(now)
-                status = now
+            tick += 1
+            if tick % 10 == 0 {  // STATUS at most every 100 ms
+                let now = report.summary
+                if now != status {
+                    notifier.status(now)
+                    status = now
+                }
             }
             try? await Task.sleep(for: .milliseconds(10))
         }
