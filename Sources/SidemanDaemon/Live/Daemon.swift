@@ -73,7 +73,8 @@ public final class Daemon {
 
         let synth = try Synthesizer(settings: SynthesizerSettings(
             sampleRate: rate, gain: config.synth.gain, polyphony: config.synth.polyphony, reverb: config.synth.reverb,
-            chorus: config.synth.chorus, drumChannels: band.drumChannels))
+            chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
+            drumChannels: band.drumChannels))
         do {
             try synth.loadSoundFont(at: soundFontPath)
         } catch {
