@@ -21,6 +21,7 @@ let package = Package(
         // C adapters
         .systemLibrary(name: "CAlsa", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CFluidSynth", pkgConfig: "fluidsynth", providers: [.apt(["libfluidsynth-dev"])]),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
 
         // Pure musical targets: no C, no I/O.
         // libm: Double.rounded() and friends call into it on Linux.
@@ -32,12 +33,14 @@ let package = Package(
         // Adapters: the only targets that import C.
         .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
         .target(name: "ALSASequencer", dependencies: ["MusicCore", "CAlsa"]),
+        .target(name: "SystemdNotify", dependencies: ["CSystemd"]),
 
         // Daemon wiring and the command line.
         .target(name: "SidemanDaemon", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SystemdNotify",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "SidemanCommands", dependencies: [
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon"]),
+        .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,15 +6,18 @@ import StyleEngine
 
 /// `sideman serve`: the arranger as a daemon — reads the configuration, connects the MIDI
 /// keyboards and plays the band on the sound card until SIGTERM or SIGINT.
-public struct ServeCommand: ParsableCommand {
+public struct ServeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the arranger: follow the keyboard's chords and play the band (foreground).",
         discussion: """
             Reads \(SidemanConfig.defaultPath) (the defaults if it does not exist), connects every \
             MIDI keyboard the [inputs] section selects, also those plugged in later, and plays \
-            through the [audio] device. Logs to standard error. SIGTERM or SIGINT ends every note \
-            and exits.
+            through the [audio] device. Logs to standard error. Under systemd (Type=notify) it \
+            reports READY once the band sounds, a STATUS line, and feeds the watchdog while the \
+            engine advances. SIGHUP reloads the configuration file and rescans the styles (a bad \
+            file is refused, the running configuration stays). SIGTERM or SIGINT ends every note \
+            and exits. `sideman status` asks it what it is doing ([daemon] socket).
             """)
 
     @Option(help: "Configuration file (default: \(SidemanConfig.defaultPath), if it exists).")
@@ -35,11 +38,14 @@ public struct ServeCommand: ParsableCommand {
     @Option(help: "Fingering mode: \(SidemanConfig.fingeringModes.joined(separator: ", ")).")
     var mode: String?
 
+    @Flag(help: "Wait for a missing sound card, SoundFont or sequencer (at boot) instead of exiting with an error.")
+    var wait = false
+
     public init() {}
 
-    public func run() throws {
+    public func run() async throws {
         do {
-            try serve()
+            try await serve()
         } catch {
             var line = "sideman serve: \(error)\n"
             line.withUTF8 { FileHandle.standardError.write(Data($0)) }
@@ -47,8 +53,9 @@ public struct ServeCommand: ParsableCommand {
         }
     }
 
-    func serve() throws {
-        var options = ServeOptions(configPath: config, audioDevice: audioDevice, soundFont: soundfont, fingering: mode)
+    func serve() async throws {
+        var options = ServeOptions(
+            configPath: config, audioDevice: audioDevice, soundFont: soundfont, fingering: mode, style: style, wait: wait)
         if let split {
             guard let note = NoteName.parse(split) else {
                 throw DaemonError("--split: unknown note '\(split)' (a name such as F#3 or a number 0-127)")
@@ -57,29 +64,32 @@ public struct ServeCommand: ParsableCommand {
         }
         // The configuration first (its errors come before any style search), then the styles.
         let configuration = try Daemon.configuration(for: options)
-        let (styles, index) = try Self.styles(choosing: style ?? configuration.style.name)
-        let daemon = try Daemon(config: configuration, styles: styles, styleIndex: index)
-        try daemon.run()
+        let choice = style
+        let selection = try Self.styles(choosing: choice ?? configuration.style.name, folder: configuration.style.folder)
+        let daemon = try Daemon(options: options, config: configuration, styles: selection) { config in
+            try Self.styles(choosing: choice ?? config.style.name, folder: config.style.folder)
+        }
+        for problem in selection.problems { daemon.logger.warning("style: \(problem)") }
+        try await daemon.run()
     }
 
     /// The style library (for style selection by number), with the chosen style's index; a
-    /// style file is put first.
-    static func styles(choosing choice: String) throws -> ([Style], Int) {
+    /// style file is put first. `folder` is the configuration's drop-in styles folder.
+    static func styles(choosing choice: String, folder: String?) throws -> StyleSelection {
         let access = StyleLibrary.FileAccess.local
-        let directories = StyleLibrary.searchDirectories(
-            userDirectory: nil, executablePath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")),
-            currentDirectory: FileManager.default.currentDirectoryPath, access: access)
+        let directories = StylesCommand.directories(userDirectory: nil, configFolder: folder, access: access)
         let library = StyleLibrary.load(from: directories, access: access)
+        let problems = library.errors.map(\.description)
         if choice == "auto" {
             guard !library.styles.isEmpty else { throw RenderError.noStyle("auto", searched: directories) }
-            return (library.styles, 0)
+            return StyleSelection(styles: library.styles, index: 0, problems: problems)
         }
         if let i = library.styles.firstIndex(where: { $0.name == choice }) ?? library.style(named: choice).flatMap({ s in
             library.styles.firstIndex { $0.name == s.name }
         }) {
-            return (library.styles, i)
+            return StyleSelection(styles: library.styles, index: i, problems: problems)
         }
         let style = try RenderStyleLoader.load(choice)
-        return ([style] + library.styles.filter { $0.name != style.name }, 0)
+        return StyleSelection(styles: [style] + library.styles.filter { $0.name != style.name }, index: 0, problems: problems)
     }
 }

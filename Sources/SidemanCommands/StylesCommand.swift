@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SidemanDaemon
 import StyleEngine
 
 /// `sideman styles`: lists the styles Sideman can play, as a table or as JSON.
@@ -8,7 +9,8 @@ public struct StylesCommand: ParsableCommand {
         commandName: "styles",
         abstract: "List the available styles.",
         discussion: """
-            Styles are read from --styles-dir (if given), the styles/ folder of a source checkout, \
+            Styles are read from --styles-dir (if given), the configuration's [style] folder \
+            (default /var/lib/sideman/styles), the styles/ folder of a source checkout, \
             <prefix>/share/sideman/styles next to the installed program, /usr/local/share/sideman/styles \
             and /usr/share/sideman/styles. A style that fails to parse is reported on stderr.
             """,
@@ -20,10 +22,18 @@ public struct StylesCommand: ParsableCommand {
     @Option(name: .long, help: "A folder of your own .style files (searched first).")
     var stylesDir: String?
 
+    @Option(name: .long, help: "Configuration file whose [style] folder is searched (default: \(SidemanConfig.defaultPath), if it exists).")
+    var config: String?
+
     public init() {}
 
     public func run() throws {
-        let library = loadLibrary(access: .local)
+        let settings: SidemanConfig?
+        do { settings = try Self.configuration(path: config) } catch {
+            Self.printError("sideman styles: \(error)")
+            throw ExitCode.failure
+        }
+        let library = loadLibrary(access: .local, folder: (settings ?? SidemanConfig()).style.folder)
         for error in library.errors { Self.printError(error.description) }
         guard !library.styles.isEmpty else {
             Self.printError("no styles found")
@@ -33,10 +43,8 @@ public struct StylesCommand: ParsableCommand {
     }
 
     /// The library this invocation sees: the search folders for this executable and directory.
-    func loadLibrary(access: StyleLibrary.FileAccess) -> StyleLibrary {
-        let dirs = StyleLibrary.searchDirectories(
-            userDirectory: stylesDir, executablePath: Self.executablePath,
-            currentDirectory: FileManager.default.currentDirectoryPath, access: access)
+    func loadLibrary(access: StyleLibrary.FileAccess, folder: String? = nil) -> StyleLibrary {
+        let dirs = Self.directories(userDirectory: stylesDir, configFolder: folder, access: access)
         return StyleLibrary.load(from: dirs, required: stylesDir.map { [$0] } ?? [], access: access)
     }
 

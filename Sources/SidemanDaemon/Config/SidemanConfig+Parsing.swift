@@ -46,6 +46,13 @@ extension SidemanConfig {
             config.clock.follow = try t.bool("follow") ?? config.clock.follow
             try t.finish()
         }
+        if var t = try top.table("daemon") {
+            if let socket = try t.string("socket") {
+                guard socket.hasPrefix("/") else { throw t.error("socket", "must be an absolute path, not '\(socket)'") }
+                config.daemon.socket = socket
+            }
+            try t.finish()
+        }
         try top.finish()
         return config
     }
@@ -94,6 +101,7 @@ extension SidemanConfig.StyleSettings {
             tempo = bpm == 0 ? nil : bpm
         }
         autoFill = try t.bool("auto_fill") ?? autoFill
+        folder = try t.string("folder") ?? folder
     }
 }
 

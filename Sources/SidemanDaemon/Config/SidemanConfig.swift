@@ -42,6 +42,9 @@ public struct SidemanConfig: Hashable, Sendable {
         public var tempo: Double? = nil
         /// Play the main section's fill when switching main sections.
         public var autoFill = true
+        /// A folder of the user's own style files (text or Yamaha), read with the shipped ones
+        /// and again on reload; a missing folder adds nothing.
+        public var folder = "/var/lib/sideman/styles"
         public init() {}
     }
 
@@ -82,6 +85,12 @@ public struct SidemanConfig: Hashable, Sendable {
         public init() {}
     }
 
+    public struct DaemonSettings: Hashable, Sendable {
+        /// The control socket `sideman status` talks to (mode 0660: the owner and its group).
+        public var socket = "/run/sideman/control.sock"
+        public init() {}
+    }
+
     public var audio = Audio()
     public var synth = Synth()
     public var style = StyleSettings()
@@ -89,6 +98,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var inputs = Inputs()
     public var control = ControlMapping()
     public var clock = Clock()
+    public var daemon = DaemonSettings()
 
     public init() {}
 

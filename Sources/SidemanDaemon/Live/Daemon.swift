@@ -1,25 +1,57 @@
-import ALSASequencer
-import Arranger
-import FluidSynthOutput
 import Foundation
 import Logging
-import MusicCore
 import StyleEngine
 import Synchronization
+import SystemdNotify
 
 /// `sideman serve`: the configuration, the SoundFont, the sequencer client (connecting the
 /// keyboards, now and when plugged in), the synthesizer and the sound card, wired so that
-/// the sound card's callback drives the band. Runs in the foreground until SIGTERM or
-/// SIGINT, then ends every note, closes the ports and returns.
-public final class Daemon {
-    public let config: SidemanConfig
-    public let soundFontPath: String
-    let styles: [LiveStyle]
-    let styleIndex: Int
-    let logger: Logger
+/// the sound card's callback drives the band; run as services of one ServiceGroup (the band,
+/// the control socket, systemd's watchdog, reload on SIGHUP) until SIGTERM or SIGINT, then
+/// every note ends, the ports close and `run` returns.
+///
+/// Files by concern: +Boot opens the devices (waiting for them with --wait), +Loop plays
+/// until shutdown, +Services assembles the group, +Reload applies a new configuration,
+/// +Watchdog keeps systemd's watchdog fed, +Control answers the control socket.
+public final class Daemon: Sendable {
+    public let options: ServeOptions
+    /// The configuration the daemon started with (a reload replaces the snapshot's).
+    let initialConfig: SidemanConfig
+    let initialStyles: StyleSelection
+    /// Finds the styles a configuration selects; called again on every reload.
+    let loadStyles: @Sendable (SidemanConfig) throws -> StyleSelection
+    public let logger: Logger
+    let notifier = ServiceNotifier()
+    /// Written by the audio thread only (atomics).
+    let pulse = AudioPulse()
+    let snapshot: Mutex<DaemonSnapshot>
+    let startedAt = ContinuousClock.now
+    /// Why the band could not start, for `run` to throw once the group has stopped.
+    let failure = Mutex<DaemonError?>(nil)
+    /// The audio state once booted: where reloads go.
+    let live = Mutex<LiveAudioState?>(nil)
 
-    /// Set by SIGTERM/SIGINT.
-    static let stopSignal = Atomic<Int32>(0)
+    /// `styles` is the selection for `config`; `loadStyles` makes a new one on reload.
+    public init(
+        options: ServeOptions, config: SidemanConfig, styles: StyleSelection, logger: Logger? = nil,
+        loadStyles: @escaping @Sendable (SidemanConfig) throws -> StyleSelection
+    ) throws {
+        guard !styles.styles.isEmpty else { throw DaemonError("no style to play (`sideman styles` lists them)") }
+        self.options = options
+        self.logger = logger ?? Daemon.standardErrorLogger()
+        initialConfig = config
+        initialStyles = styles
+        self.loadStyles = loadStyles
+        let index = min(max(0, styles.index), styles.styles.count - 1)
+        let tempo = config.style.tempo ?? styles.styles[index].tempo.bpm
+        snapshot = Mutex(DaemonSnapshot(config: config, styleNames: styles.styles.map(\.name), tempo: tempo))
+        pulse.styleIndex.store(index, ordering: .relaxed)
+    }
+
+    /// The configuration file in use: the named one, else the default one if it exists.
+    public var configFile: String? {
+        options.configPath ?? (FileManager.default.fileExists(atPath: SidemanConfig.defaultPath) ? SidemanConfig.defaultPath : nil)
+    }
 
     /// The configuration for a run: the named file (which must exist), else the default
     /// file if it exists, else the defaults; then the command line's overrides.
@@ -45,90 +77,11 @@ public final class Daemon {
         return config
     }
 
-    /// Finds the SoundFont the configuration names. `styles` is the style library,
-    /// `styleIndex` the one to start with.
-    public init(config: SidemanConfig, styles: [Style], styleIndex: Int, logger: Logger? = nil) throws {
-        self.logger = logger ?? Daemon.standardErrorLogger()
-        self.config = config
-        if config.synth.soundFont == "auto" {
-            soundFontPath = try SoundFontLocator().locate()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: config.synth.soundFont, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { throw DaemonError("\(config.synth.soundFont): no such SoundFont") }
-            soundFontPath = config.synth.soundFont
-        }
-        guard !styles.isEmpty else { throw DaemonError("no style to play (`sideman styles` lists them)") }
-        self.styles = styles.map(LiveStyle.init)
-        self.styleIndex = styleIndex
-    }
-
-    /// Runs until SIGTERM or SIGINT. Throws (before making any sound) if the SoundFont, the
-    /// sequencer or the sound card cannot be opened.
-    public func run() throws {
-        signal(SIGTERM) { Daemon.stopSignal.store($0, ordering: .relaxed) }
-        signal(SIGINT) { Daemon.stopSignal.store($0, ordering: .relaxed) }
-        let rate = config.audio.sampleRate
-        let band = LiveBand(styles: styles, styleIndex: styleIndex, config: config, sampleRate: rate)
-
-        let synth = try Synthesizer(settings: SynthesizerSettings(
-            sampleRate: rate, gain: config.synth.gain, polyphony: config.synth.polyphony, reverb: config.synth.reverb,
-            chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
-            drumChannels: band.drumChannels))
-        do {
-            try synth.loadSoundFont(at: soundFontPath)
-        } catch {
-            throw DaemonError("\(soundFontPath): cannot load the SoundFont (\(error))")
-        }
-        for event in band.setupEvents() { synth.send(event) }
-        logger.info("soundfont loaded", metadata: ["path": "\(soundFontPath)"])
-
-        let client: SequencerClient
-        do { client = try SequencerClient(name: "Sideman") } catch {
-            throw DaemonError("cannot open the ALSA sequencer (/dev/snd/seq): \(error)")
-        }
-        let log = logger
-        let reader = SequencerReader(client: client, policy: config.inputs.policy) { notice in
-            switch notice {
-            case .connected, .portGone, .subscribed: log.info("midi", metadata: ["event": "\(notice)"])
-            default: log.warning("midi", metadata: ["event": "\(notice)"])
-            }
-        }
-        let state = LiveAudioState(band: band, synth: synth, input: reader.ring)
-        let audio: AudioOutput
-        do {
-            audio = try AudioOutput(
-                synthesizer: synth,
-                settings: .init(driver: "alsa", device: config.audio.device, periodSize: config.audio.periodSize, periods: config.audio.periods),
-                block: { state.block($0) })
-        } catch {
-            throw DaemonError("cannot open the sound card '\(config.audio.device)': \(error)")
-        }
-        try reader.start()
-        logger.info("serving", metadata: [
-            "client": "\(client.clientID)", "style": "\(band.style.name)", "device": "\(config.audio.device)",
-            "split": "\(config.keyboard.splitPoint)", "fingering": "\(config.keyboard.fingering)",
-            "period": "\(config.audio.periodSize)x\(config.audio.periods)",
-        ])
-
-        while Self.stopSignal.load(ordering: .relaxed) == 0 {
-            while let notice = state.notices.pop() { logNotice(notice) }
-            usleep(10_000)
-        }
-        logger.info("stopping", metadata: ["signal": "\(Self.stopSignal.load(ordering: .relaxed))"])
-        // The audio thread ends every note at its next block; wait for it (a few periods at
-        // most), then close the sound card, then the ports.
-        state.stopRequested.store(true, ordering: .releasing)
-        let deadline = Date().addingTimeInterval(1)
-        while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
-        usleep(30_000)  // let the silent blocks reach the card
-        audio.stop()
-        reader.stop()
-        while let notice = state.notices.pop() { logNotice(notice) }
-        logger.info("stopped", metadata: [
-            "frames": "\(audio.framesRendered)", "silenced": "\(state.silenced.load(ordering: .relaxed))",
-            "input_dropped": "\(reader.ring.refusedCount)", "notices_dropped": "\(state.notices.refusedCount)",
-        ])
+    /// What the daemon is doing now, for `sideman status` and systemd's STATUS line.
+    public var report: DaemonStatusReport {
+        let uptime = startedAt.duration(to: .now)
+        let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
+        return snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
     }
 
     /// Log lines on standard error (systemd's journal takes them from there): a timestamp, the
@@ -137,16 +90,5 @@ public final class Daemon {
         var logger = Logger(label: "sideman") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .info
         return logger
-    }
-
-    func logNotice(_ notice: ArrangerNotice) {
-        switch notice {
-        case .started: logger.info("band started")
-        case .stopped: logger.info("band stopped")
-        case .sectionStarted(let s, _): logger.info("section", metadata: ["section": "\(s)"])
-        case .chordChanged(let c, _): logger.info("chord", metadata: ["chord": "\(c.map { "\($0)" } ?? "none")"])
-        case .bar(let n, _): logger.debug("bar", metadata: ["bar": "\(n)"])
-        case .tempoChanged(let t, _): logger.info("tempo", metadata: ["tempo": "\(t)"])
-        }
     }
 }

@@ -17,17 +17,17 @@ import StyleEngine
 /// (capacity reserved up front, so normally none); a style change frees the style retired by
 /// the change before it; tap tempo appends to an array with reserved capacity.
 public struct LiveBand: Sendable {
-    public private(set) var engine: ArrangerEngine
-    public private(set) var keyboard: KeyboardProcessor
+    public internal(set) var engine: ArrangerEngine
+    public internal(set) var keyboard: KeyboardProcessor
     var mapper: ControlMapper
     var tap = TapTempo()
     /// The keyboard's channel; nil = omni.
-    let keyboardChannel: MIDIChannel?
-    let styles: [LiveStyle]
-    public private(set) var styleIndex: Int
+    var keyboardChannel: MIDIChannel?
+    var styles: [LiveStyle]
+    public internal(set) var styleIndex: Int
     let fingeringModes: [FingeringMode]
-    let leadProgram: UInt7
-    let leftProgram: UInt7?
+    var leadProgram: UInt7
+    var leftProgram: UInt7?
     /// The next key pressed becomes the split point.
     public private(set) var learningSplit = false
     var currentMain: SectionID.MainVariation
@@ -43,12 +43,7 @@ public struct LiveBand: Sendable {
         let style = styles[self.styleIndex].style
         engine = ArrangerEngine(style: style, sampleRate: sampleRate)
         var settings = KeyboardSettings()
-        settings.splitPoint = config.keyboard.splitPoint
-        settings.fingering = FingeringMode(rawValue: config.keyboard.fingering) ?? .fingered
-        settings.chordMemory = config.keyboard.chordMemory
-        settings.syncStop = config.keyboard.syncStop
-        settings.transpose = config.keyboard.transpose
-        settings.leftVoice = config.keyboard.leftProgram != nil
+        settings.apply(config.keyboard)
         keyboard = KeyboardProcessor(settings: settings, sampleRate: sampleRate)
         keyboardChannel = config.keyboard.channel
         mapper = ControlMapper(mapping: config.control, keyboardChannel: config.keyboard.channel)

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SidemanDaemon
+
+/// `sideman status`: asks the running daemon, over its control socket, what it is doing.
+public struct StatusCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show what the running daemon is doing: style, section, tempo, chord, inputs, audio.",
+        discussion: """
+            Talks to the control socket of `sideman serve`: --socket, else the [daemon] socket of \
+            --config or of \(SidemanConfig.defaultPath), else /run/sideman/control.sock. The socket \
+            is readable by the sideman group.
+            """)
+
+    @Option(help: "The daemon's control socket (overrides the configuration's [daemon] socket).")
+    var socket: String?
+
+    @Option(help: "Configuration file naming the socket (default: \(SidemanConfig.defaultPath), if it exists).")
+    var config: String?
+
+    @Flag(help: "Print the daemon's answer as JSON (one object).")
+    var json = false
+
+    public init() {}
+
+    public func run() throws {
+        do {
+            let path = try socketPath()
+            let reply = try ControlClient.request("status", socket: path)
+            guard reply.hasPrefix("{") else { throw DaemonError(reply.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if json {
+                print(reply, terminator: reply.hasSuffix("\n") ? "" : "\n")
+            } else {
+                let decoder = JSONDecoder()
+                decoder.keyDecodingStrategy = .convertFromSnakeCase
+                let report = try decoder.decode(DaemonStatusReport.self, from: Data(reply.utf8))
+                print(report.text, terminator: "")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("sideman status: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    func socketPath() throws -> String {
+        if let socket { return socket }
+        return (try StylesCommand.configuration(path: config) ?? SidemanConfig()).daemon.socket
+    }
+}

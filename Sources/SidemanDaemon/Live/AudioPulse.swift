@@ -1,0 +1,25 @@
+import Synchronization
+
+/// What the audio thread tells the rest of the daemon, through atomics only (the audio thread
+/// never locks): how many blocks it has rendered (the watchdog's proof of life), how many
+/// callbacks came late, the style playing. Read by any thread at any time.
+public final class AudioPulse: Sendable {
+    /// Blocks the engine has advanced; stops growing when the engine stops advancing.
+    public let blocks = Atomic<UInt64>(0)
+    /// Callbacks that came later than the sound card's buffer lasts (a likely underrun).
+    public let lateCallbacks = Atomic<UInt64>(0)
+    /// Index of the style playing in the current style list.
+    public let styleIndex = Atomic<Int>(0)
+    /// Fault injection: the callback stops driving the engine (only a test build sets it).
+    public let stalled = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// One block done: called by the audio thread at the end of every block.
+    @inline(__always)
+    public func published(late: Bool, styleIndex index: Int) {
+        blocks.add(1, ordering: .releasing)
+        if late { lateCallbacks.add(1, ordering: .relaxed) }
+        if styleIndex.load(ordering: .relaxed) != index { styleIndex.store(index, ordering: .relaxed) }
+    }
+}

@@ -1,0 +1,76 @@
+import Arranger
+import Foundation
+import ServiceLifecycle
+
+extension Daemon {
+    /// The band service: boot, tell systemd it is ready, then (every 10 ms) log the audio
+    /// thread's notices, keep STATUS current and free what reloads replaced, until shutdown;
+    /// then end every note and close the devices.
+    func bandService() async {
+        let rig: LiveRig
+        do {
+            guard let booted = try await boot() else { return }
+            rig = booted
+        } catch {
+            failure.withLock { $0 = error as? DaemonError ?? DaemonError("\(error)") }
+            return
+        }
+        snapshot.withLock { $0.state = "running" }
+        var status = report.summary
+        notifier.ready(status: status)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            drain(rig.state)
+            let now = report.summary
+            if now != status {
+                notifier.status(now)
+                status = now
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        stop(rig)
+    }
+
+    /// What the audio thread left for this side: notices to log and note, replaced styles.
+    func drain(_ state: LiveAudioState) {
+        while let notice = state.notices.pop() {
+            logNotice(notice)
+            snapshot.withLock { $0.note(notice) }
+        }
+        while state.retired.pop() != nil {}
+    }
+
+    /// Ends every note, then closes the sound card, then the ports.
+    func stop(_ rig: LiveRig) {
+        let signal = "SIGTERM or SIGINT"
+        logger.info("stopping", metadata: ["signal": "\(signal)"])
+        snapshot.withLock { $0.state = "stopping" }
+        notifier.stopping(status: "stopping")
+        // The audio thread ends every note at its next block; wait for it (a few periods at
+        // most), then close the sound card, then the ports.
+        let state = rig.state
+        state.stopRequested.store(true, ordering: .releasing)
+        let deadline = Date().addingTimeInterval(1)
+        while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
+        usleep(30_000)  // let the silent blocks reach the card
+        rig.audio.stop()
+        rig.reader.stop()
+        live.withLock { $0 = nil }
+        drain(state)
+        logger.info("stopped", metadata: [
+            "frames": "\(rig.audio.framesRendered)", "silenced": "\(state.silenced.load(ordering: .relaxed))",
+            "input_dropped": "\(rig.reader.ring.refusedCount)", "notices_dropped": "\(state.notices.refusedCount)",
+            "late_callbacks": "\(pulse.lateCallbacks.load(ordering: .relaxed))",
+        ])
+    }
+
+    func logNotice(_ notice: ArrangerNotice) {
+        switch notice {
+        case .started: logger.info("band started")
+        case .stopped: logger.info("band stopped")
+        case .sectionStarted(let s, _): logger.info("section", metadata: ["section": "\(s)"])
+        case .chordChanged(let c, _): logger.info("chord", metadata: ["chord": "\(c.map { "\($0)" } ?? "none")"])
+        case .bar(let n, _): logger.debug("bar", metadata: ["bar": "\(n)"])
+        case .tempoChanged(let t, _): logger.info("tempo", metadata: ["tempo": "\(t)"])
+        }
+    }
+}

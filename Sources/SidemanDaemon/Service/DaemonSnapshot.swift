@@ -1,0 +1,67 @@
+import ALSASequencer
+import Arranger
+import MusicCore
+import StyleEngine
+
+/// The daemon's state as the threads off the audio path see it, kept under a lock: updated
+/// from the notices the audio thread leaves in its ring, the sequencer's connection notices,
+/// boot and reload; read by the control socket and for systemd's STATUS line.
+struct DaemonSnapshot: Sendable {
+    var state = "starting"
+    /// A device the daemon waits for at boot.
+    var waitingForDevice: String?
+    var config: SidemanConfig
+    var styleNames: [String]
+    var section: SectionID?
+    var chord: Chord?
+    var tempo: Double
+    var playing = false
+    var inputs: [SequencerAddress: String] = [:]
+    var reloads = 0
+    var lastReloadError: String?
+
+    init(config: SidemanConfig, styleNames: [String], tempo: Double) {
+        self.config = config
+        self.styleNames = styleNames
+        self.tempo = tempo
+    }
+
+    /// A notice from the audio thread.
+    mutating func note(_ notice: ArrangerNotice) {
+        switch notice {
+        case .started: playing = true
+        case .stopped:
+            playing = false
+            section = nil
+        case .sectionStarted(let s, _): section = s
+        case .chordChanged(let c, _): chord = c
+        case .bar: break
+        case .tempoChanged(let t, _): tempo = t.bpm
+        }
+    }
+
+    /// A notice from the sequencer reader.
+    mutating func note(_ notice: SequencerNotice) {
+        switch notice {
+        case .connected(let port): inputs[port.address] = "\(port.address) \(port.clientName):\(port.portName)"
+        case .portGone(let address): inputs[address] = nil
+        default: break
+        }
+    }
+
+    func report(pulse: AudioPulse, uptime: Double, configFile: String?, pid: Int32) -> DaemonStatusReport {
+        let index = pulse.styleIndex.load(ordering: .relaxed)
+        var waitingFor = waitingForDevice
+        if waitingFor == nil && state == "running" {
+            if inputs.isEmpty { waitingFor = "a keyboard" } else if !playing { waitingFor = "a chord" }
+        }
+        return DaemonStatusReport(
+            state: state, waitingFor: waitingFor,
+            style: styleNames.indices.contains(index) ? styleNames[index] : "-",
+            section: playing ? section?.name : nil, chord: chord?.symbol, tempo: (tempo * 100).rounded() / 100, playing: playing,
+            inputs: inputs.values.sorted(), audioDevice: config.audio.device, sampleRate: config.audio.sampleRate,
+            periodSize: config.audio.periodSize, periods: config.audio.periods,
+            blocks: pulse.blocks.load(ordering: .relaxed), lateCallbacks: pulse.lateCallbacks.load(ordering: .relaxed),
+            uptimeSeconds: uptime, configFile: configFile, reloads: reloads, lastReloadError: lastReloadError, pid: pid)
+    }
+}

@@ -1,0 +1,46 @@
+extension DaemonStatusReport {
+    /// The one line systemd shows (STATUS=): the style, the tempo and what the daemon does or
+    /// waits for.
+    public var summary: String {
+        let head = "\(style), \(Self.bpm(tempo)) bpm"
+        if let waitingFor { return "\(head): waiting for \(waitingFor)" }
+        switch state {
+        case "running":
+            if playing { return "\(head): playing \(section ?? "")\(chord.map { ", \($0)" } ?? "")" }
+            return head
+        default: return "\(head): \(state)"
+        }
+    }
+
+    /// Lines for a person: `sideman status`.
+    public var text: String {
+        var lines = ["\(summary)"]
+        func add(_ key: String, _ value: String) { lines.append("  \(key.padding(15)) \(value)") }
+        add("state:", state + (waitingFor.map { " (waiting for \($0))" } ?? ""))
+        add("style:", style)
+        add("section:", section ?? "-")
+        add("chord:", chord ?? "-")
+        add("tempo:", "\(Self.bpm(tempo)) bpm")
+        add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
+        add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
+        add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")
+        add("uptime:", Self.duration(uptimeSeconds))
+        add("config:", configFile ?? "defaults")
+        add("reloads:", "\(reloads)" + (lastReloadError.map { ", last refused: \($0)" } ?? ""))
+        add("pid:", "\(pid)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func bpm(_ tempo: Double) -> String {
+        tempo == tempo.rounded() ? "\(Int(tempo))" : "\((tempo * 10).rounded() / 10)"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds)
+        return s >= 3600 ? "\(s / 3600) h \(s % 3600 / 60) min" : s >= 60 ? "\(s / 60) min \(s % 60) s" : "\(s) s"
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,57 @@
+/// What `sideman status` shows: the running daemon's state as the control socket sends it
+/// (JSON, one object). Built off the audio thread from the atomics it publishes.
+public struct DaemonStatusReport: Codable, Hashable, Sendable {
+    /// "starting", "waiting", "running" or "stopping".
+    public var state: String
+    /// What the daemon waits for ("sound card hw:0,0", "a keyboard", "a chord"), if anything.
+    public var waitingFor: String?
+    public var style: String
+    /// The section playing ("Main A"), nil while the band is stopped.
+    public var section: String?
+    public var chord: String?
+    public var tempo: Double
+    public var playing: Bool
+    /// Connected MIDI inputs, as "client:port name".
+    public var inputs: [String]
+    public var audioDevice: String
+    public var sampleRate: Int
+    public var periodSize: Int
+    public var periods: Int
+    /// Audio blocks the engine has advanced (64 frames each).
+    public var blocks: UInt64
+    /// Callbacks later than the sound card's buffer lasts: likely underruns (xruns).
+    public var lateCallbacks: UInt64
+    public var uptimeSeconds: Double
+    public var configFile: String?
+    /// Reloads (SIGHUP) applied, and the last refused one's error line.
+    public var reloads: Int
+    public var lastReloadError: String?
+    public var pid: Int32
+
+    public init(
+        state: String, waitingFor: String? = nil, style: String, section: String? = nil, chord: String? = nil,
+        tempo: Double, playing: Bool, inputs: [String], audioDevice: String, sampleRate: Int, periodSize: Int,
+        periods: Int, blocks: UInt64, lateCallbacks: UInt64, uptimeSeconds: Double, configFile: String?,
+        reloads: Int, lastReloadError: String?, pid: Int32
+    ) {
+        self.state = state
+        self.waitingFor = waitingFor
+        self.style = style
+        self.section = section
+        self.chord = chord
+        self.tempo = tempo
+        self.playing = playing
+        self.inputs = inputs
+        self.audioDevice = audioDevice
+        self.sampleRate = sampleRate
+        self.periodSize = periodSize
+        self.periods = periods
+        self.blocks = blocks
+        self.lateCallbacks = lateCallbacks
+        self.uptimeSeconds = uptimeSeconds
+        self.configFile = configFile
+        self.reloads = reloads
+        self.lastReloadError = lastReloadError
+        self.pid = pid
+    }
+}
