@@ -44,6 +44,8 @@ install)
   # On a live system (no DESTDIR): the user now, and systemd told about the unit.
   if [ -z "$D" ]; then
     command -v systemd-sysusers >/dev/null && systemd-sysusers "$SYSUSERSDIR/sideman.conf"
+    # Your styles: members of the group sideman may drop files here.
+    install -d -o sideman -g sideman -m 2775 /var/lib/sideman/styles
     [ -d /run/systemd/system ] && systemctl daemon-reload
     echo "installed; start at boot with: systemctl enable --now sideman"
   fi
