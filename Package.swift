@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
         .executableTarget(
             name: "SidemanBenchmarks",
-            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput"],
+            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "SidemanDaemon"],
             // The allocation counter stands in for malloc: the executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
-        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon"]),
+        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
     ],

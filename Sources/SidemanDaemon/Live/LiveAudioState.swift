@@ -1,7 +1,6 @@
 import ALSASequencer
 import Arranger
 import FluidSynthOutput
-import Foundation
 import MusicCore
 import Synchronization
 
@@ -61,7 +60,7 @@ final class LiveAudioState: @unchecked Sendable {
             // but the band no longer advances, so the watchdog's keep-alives stop.
             if pulse.stalled.load(ordering: .relaxed) { return }
         #endif
-        let late = timer.block(frames: frames, atNanoseconds: Self.monotonicNanoseconds())
+        let late = timer.block(frames: frames, atNanoseconds: CallbackTimer.now())
         if var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
             _ = retired.push(update)  // capacity equals the inbound ring's: never refused
@@ -72,13 +71,5 @@ final class LiveAudioState: @unchecked Sendable {
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
         pulse.published(late: late, styleIndex: band.styleIndex)
-    }
-
-    /// The monotonic clock (a vDSO read: no system call, no allocation).
-    @inline(__always)
-    static func monotonicNanoseconds() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 }
