@@ -54,6 +54,10 @@ private func expectFails(_ text: String, _ check: StyleCheck, mentioning words: 
     try expectFails(FaultyStyles.with("title Check Base", "title Check Waltz"), .writtenMeter, mentioning: ["waltz"])
 }
 
+@Test func twelveEightInFourFourFails() throws {
+    try expectFails(FaultyStyles.with("title Check Base", "title Check 12/8 Blues"), .writtenMeter, mentioning: ["12/8", "meter 12/8"])
+}
+
 @Test func silentDownbeatsFail() throws {
     // Every main starts an eighth late, as a pattern written for another meter would drift.
     let c = "[E3 G3 C4]"
