@@ -6,7 +6,11 @@ import Testing
 /// Every style in styles/ — found, not listed, so a new style is checked the moment it
 /// lands — toured over each progression and judged by every check (README.md here).
 enum ShippedStyles {
-    static var folder: URL { projectRoot.appendingPathComponent("styles") }
+    /// styles/ of the checkout, or `SIDEMAN_STYLES_DIR` to check a folder of your own.
+    static var folder: URL {
+        ProcessInfo.processInfo.environment["SIDEMAN_STYLES_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? projectRoot.appendingPathComponent("styles")
+    }
 
     static func fileNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -42,4 +46,13 @@ func styleChecks(file: String) throws {
     for failure in judge(style, file: file) {
         Issue.record(Comment(rawValue: failure.description))
     }
+    if ProcessInfo.processInfo.environment["SIDEMAN_STYLE_REPORT"] == "1" { print(figures(style, file: file)) }
+}
+
+/// What the checks measured, one line per tour: how far a style is from failing.
+func figures(_ style: Style, file: String) -> String {
+    TourProgression.all.map { progression in
+        let tour = StyleTour.play(style, file: file, over: progression)
+        return tour.label + ": " + StyleCheck.all.compactMap { $0.figure?(tour) }.joined(separator: "; ")
+    }.joined(separator: "\n")
 }
