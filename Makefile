@@ -68,6 +68,7 @@ uninstall:
 
 deb: release
 	./packaging/build-deb.sh "$(BIN)" "$(VERSION)" "$(ARCH)" build
+
 # Each style over a chart that suits it (gallery/README.md); piano rolls into docs/styles/.
 .PHONY: gallery
 gallery: build
