@@ -7,13 +7,28 @@ CHORD ?= C4 E4 G4 Bb4
 # Extra options for `make run`, e.g. SERVE="--audio-device hw:1,0 --style bossa-nova".
 SERVE ?=
 
-.PHONY: help deps build run chord test bench e2e clean
+# Install locations (make install PREFIX=/usr DESTDIR=/tmp/root); see packaging/README.md.
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+SYSCONFDIR ?= /etc
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+# The Debian package's version and architecture (make deb VERSION=1.2.0).
+VERSION ?= $(shell cat packaging/VERSION)
+ARCH ?= $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+
+.PHONY: help deps build run chord test bench e2e clean release install uninstall deb
 
 help:
 	@echo "make run    install dependencies, build, and run the daemon in the foreground (SERVE=\"--audio-device hw:1,0\")"
 	@echo "make chord  read a chord through the recogniser (CHORD=\"C4 E4 G4 Bb4\")"
 	@echo "make test   install dependencies, build, and run every test"
 	@echo "make bench  print benchmark figures (release build)"
+	@echo "make install    build (static Swift runtime) and install: binary, unit, user, config, styles, docs (PREFIX=/usr/local DESTDIR=)"
+	@echo "make uninstall  remove what make install installed (keeps /etc/sideman and /var/lib/sideman)"
+	@echo "make deb        build the Debian package build/sideman_VERSION_ARCH.deb (dpkg -i it)"
+	@echo "make gallery  render every style to WAV and MIDI in .build/gallery/ and draw docs/styles/NAME.png"
 	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
 
 deps:
@@ -38,6 +53,26 @@ bench: deps
 # Builds a VM image (cached in .build-e2e/) and runs e2e/scenarios/* inside it; see e2e/README.md.
 e2e:
 	timeout 1800 ./e2e/run.sh $(SCENARIOS)
+
+# The shipped binary: Swift runtime linked in, so that only Debian's own libraries are needed.
+release:
+	$(SWIFT) build -c release --static-swift-stdlib --product sideman
+
+install: release
+	PREFIX="$(PREFIX)" BINDIR="$(BINDIR)" DATADIR="$(DATADIR)" SYSCONFDIR="$(SYSCONFDIR)" UNITDIR="$(UNITDIR)" \
+	  SYSUSERSDIR="$(SYSUSERSDIR)" DESTDIR="$(DESTDIR)" ./packaging/install.sh install "$(BIN)"
+
+uninstall:
+	PREFIX="$(PREFIX)" BINDIR="$(BINDIR)" DATADIR="$(DATADIR)" SYSCONFDIR="$(SYSCONFDIR)" UNITDIR="$(UNITDIR)" \
+	  SYSUSERSDIR="$(SYSUSERSDIR)" DESTDIR="$(DESTDIR)" ./packaging/install.sh uninstall
+
+deb: release
+	./packaging/build-deb.sh "$(BIN)" "$(VERSION)" "$(ARCH)" build
+
+# Each style over a chart that suits it (gallery/README.md); piano rolls into docs/styles/.
+.PHONY: gallery
+gallery: build
+	./scripts/gallery $(BIN)
 
 clean:
 	rm -rf .build

@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(
-            name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", "AllocationCounting"],
+            name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),

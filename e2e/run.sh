@@ -6,7 +6,7 @@
 #
 # Steps (each cached under .build-e2e/ where it can be): host tools, root filesystem
 # (mmdebstrap), kernel + modules, initramfs, sideman binary, root disk, boot, results, checks.
-# Environment: E2E_TIMEOUT (VM seconds, default 480), E2E_KEEP=1 keeps the work folder,
+# Environment: E2E_TIMEOUT (VM seconds, default 900), E2E_KEEP=1 keeps the work folder,
 # E2E_SKIP_BUILD=1 reuses the last release binary, E2E_BIN=PATH stages another binary,
 # E2E_VERBOSE=1 shows the VM console.
 set -euo pipefail
@@ -18,7 +18,7 @@ main() {
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 E2E="$ROOT/e2e"
 CACHE="$ROOT/.build-e2e"
-VM_TIMEOUT="${E2E_TIMEOUT:-480}"
+VM_TIMEOUT="${E2E_TIMEOUT:-900}"
 SUITE=bookworm
 # Everything the guest needs besides the sideman binary. Changing this list rebuilds the rootfs.
 GUEST_PACKAGES="systemd,systemd-sysv,udev,kmod,alsa-utils,libasound2,libfluidsynth3,timgm6mb-soundfont"

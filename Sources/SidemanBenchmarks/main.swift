@@ -11,5 +11,6 @@ if CommandLine.arguments.dropFirst().first == "live" {
     StyleParseBenchmark.run()
     EngineBenchmark.run()
     YamahaImportBenchmark.run()
+    ServiceBenchmark.run()
     LiveLatencyBenchmark.run()
 }

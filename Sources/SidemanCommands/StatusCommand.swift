@@ -22,11 +22,21 @@ public struct StatusCommand: ParsableCommand {
     @Flag(help: "Print the daemon's answer as JSON (one object).")
     var json = false
 
+    /// Another request line, printed as answered (the test build's `fault stall`).
+    @Option(help: .hidden)
+    var request: String?
+
     public init() {}
 
     public func run() throws {
         do {
             let path = try socketPath()
+            if let request {
+                let reply = try ControlClient.request(request, socket: path)
+                guard !reply.hasPrefix("error") else { throw DaemonError(reply.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                print(reply, terminator: "")
+                return
+            }
             let reply = try ControlClient.request("status", socket: path)
             guard reply.hasPrefix("{") else { throw DaemonError(reply.trimmingCharacters(in: .whitespacesAndNewlines)) }
             if json {

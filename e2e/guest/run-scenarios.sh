@@ -14,7 +14,9 @@ while [ ! -e /dev/snd/seq ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 for name in $(cat /e2e/selected); do
   dir=/results/$name; mkdir -p "$dir"
   start=$(cut -d' ' -f1 /proc/uptime)
-  (cd "/e2e/scenarios/$name" && timeout 150 sh ./guest.sh "$dir") > "$dir/log" 2>&1
+  # A scenario may ask for more than 150 s in a file `timeout`.
+  limit=$(cat "/e2e/scenarios/$name/timeout" 2>/dev/null || echo 150)
+  (cd "/e2e/scenarios/$name" && timeout "$limit" sh ./guest.sh "$dir") > "$dir/log" 2>&1
   echo $? > "$dir/rc"
   end=$(cut -d' ' -f1 /proc/uptime)
   echo "guest: $name rc=$(cat "$dir/rc") ($start s -> $end s)" > /dev/console

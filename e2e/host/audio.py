@@ -56,3 +56,42 @@ def analyse(wav: Wav, window_seconds: float = 0.05, threshold_dbfs: float = -40)
     frequency = frequencies[len(frequencies) // 2] if frequencies else 0.0
     peak = max((abs(x) for x in wav.samples), default=0.0)
     return Analysis(dbfs(peak), sounding * window_seconds, frequency)
+
+
+NOTE_NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
+
+
+def rms_dbfs(samples: list[float], rate: int, start: float, end: float) -> float:
+    """Level of the stretch between two times, in dBFS."""
+    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
+    block = samples[a:b]
+    if not block:
+        return -200.0
+    return dbfs(math.sqrt(sum(x * x for x in block) / len(block)))
+
+
+def loudest_after(samples: list[float], rate: int, start: float, window: float = 0.02) -> float:
+    """The loudest 20 ms window from `start` to the end, in dBFS."""
+    t, loudest = start, -200.0
+    while t + window <= len(samples) / rate:
+        loudest = max(loudest, rms_dbfs(samples, rate, t, t + window))
+        t += window
+    return loudest
+
+
+def pitch_classes(samples: list[float], rate: int, start: float, end: float) -> list[str]:
+    """Pitch class names of a stretch, strongest first: spectrum energy (numpy) summed per
+    pitch class over the notes MIDI 36...95."""
+    import numpy as np
+    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
+    x = np.asarray(samples[a:b], dtype=float)
+    if len(x) < rate // 10:
+        return []
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x)))) ** 2
+    freqs = np.fft.rfftfreq(len(x), 1 / rate)
+    energy = [0.0] * 12
+    for note in range(36, 96):
+        f = 440 * 2 ** ((note - 69) / 12)
+        band = (freqs > f * 2 ** (-0.5 / 12)) & (freqs < f * 2 ** (0.5 / 12))
+        energy[note % 12] += float(spectrum[band].sum())
+    return [NOTE_NAMES[i] for i in sorted(range(12), key=lambda i: -energy[i])]

@@ -93,6 +93,7 @@ extension SidemanConfig.Synth {
         polyphony = try t.int("polyphony", in: 16...4096) ?? polyphony
         reverb = try t.bool("reverb") ?? reverb
         chorus = try t.bool("chorus") ?? chorus
+        dynamicSampleLoading = try t.bool("dynamic_sample_loading") ?? dynamicSampleLoading
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tells a late audio callback from an on-time one without any system call but the clock
 /// read: the sound card consumes `sampleRate` frames a second, so block n should come no later
 /// than the anchor plus its frames' duration plus the buffer's length. Later than that, the
@@ -12,6 +14,14 @@ public struct CallbackTimer: Sendable {
     public init(sampleRate: Int, bufferFrames: Int) {
         self.sampleRate = Int64(max(1, sampleRate))
         slackNanoseconds = Int64(bufferFrames) * 1_000_000_000 / Int64(max(1, sampleRate))
+    }
+
+    /// The monotonic clock in nanoseconds (a vDSO read: no system call, no allocation).
+    @inline(__always)
+    public static func now() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
     /// A block of `frames` starts at `now` (monotonic nanoseconds); true if it came late.

@@ -18,7 +18,8 @@ extension Daemon {
         let band = LiveBand(styles: styles, styleIndex: selection.index, config: config, sampleRate: rate)
         let synth = try Synthesizer(settings: SynthesizerSettings(
             sampleRate: rate, gain: config.synth.gain, polyphony: config.synth.polyphony, reverb: config.synth.reverb,
-            chorus: config.synth.chorus, drumChannels: band.drumChannels))
+            chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
+            drumChannels: band.drumChannels))
         do {
             try synth.loadSoundFont(at: soundFontPath)
         } catch {

@@ -1,7 +1,6 @@
 import ALSASequencer
 import Arranger
 import FluidSynthOutput
-import Foundation
 import MusicCore
 import Synchronization
 
@@ -87,7 +86,7 @@ public final class LiveAudioState: @unchecked Sendable {
             // but the band no longer advances, so the watchdog's keep-alives stop.
             if pulse.stalled.load(ordering: .relaxed) { return }
         #endif
-        let late = timer.block(frames: frames, atNanoseconds: Self.monotonicNanoseconds())
+        let late = timer.block(frames: frames, atNanoseconds: CallbackTimer.now())
         if var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
             reconfigureOutput(update.config)
@@ -111,13 +110,5 @@ public final class LiveAudioState: @unchecked Sendable {
         guard output != nil else { return }
         if sink.pushed { output!.pushed = true }
         output!.endBlock(frames: frames, frame: frame, engine: band.engine)
-    }
-
-    /// The monotonic clock (a vDSO read: no system call, no allocation).
-    @inline(__always)
-    static func monotonicNanoseconds() -> Int64 {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 }

@@ -25,7 +25,6 @@ extension LiveBand {
         if let left, left != leftProgram { sink.play(.programChange(channel: keyboard.settings.leftChannel, program: left)) }
         leftProgram = left
         engine.send(.autoFill(config.style.autoFill))
-        if let bpm = config.style.tempo, let tempo = Tempo(bpm: bpm) { engine.send(.tempo(tempo)) }
 
         let playingName = style.name
         swap(&styles, &update.styles)
@@ -37,5 +36,7 @@ extension LiveBand {
             styleIndex = -1  // force the change
             selectStyle(target, into: &sink)
         }
+        // After the style: a stopped engine takes the new style's own tempo with it.
+        if let bpm = config.style.tempo, let tempo = Tempo(bpm: bpm) { engine.send(.tempo(tempo)) }
     }
 }

@@ -1,0 +1,103 @@
+import Foundation
+import StyleEngine
+import Testing
+
+@testable import SidemanDaemon
+
+/// The control socket for real (a unix socket in a temporary folder): what `sideman status`
+/// receives, the fault hook's absence in a product build, the error when nobody listens.
+@Suite struct DaemonControlTests {
+    static func folder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-ctl-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func daemon(config: SidemanConfig = SidemanConfig(), configPath: String? = nil, log: LogCollector = LogCollector()) throws -> Daemon {
+        let styles = try [style("bossa-nova"), style("rock-8beat"), style("medium-swing")]
+        return try Daemon(
+            options: ServeOptions(configPath: configPath), config: config,
+            styles: StyleSelection(styles: styles, index: 0), logger: log.logger
+        ) { config in
+            let index = styles.firstIndex { $0.name == config.style.name } ?? 0
+            return StyleSelection(styles: styles, index: index)
+        }
+    }
+
+    @Test func statusOverTheSocket() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let daemon = try Self.daemon()
+        let path = dir.appendingPathComponent("run/control.sock").path  // the folder is made
+        let server = try ControlServer(path: path) { daemon.answer($0) }
+        defer { server.stop() }
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o660)
+
+        let reply = try ControlClient.request("status", socket: path)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let report = try decoder.decode(DaemonStatusReport.self, from: Data(reply.utf8))
+        #expect(report.state == "starting")
+        #expect(report.style == "bossa-nova")
+        #expect(report.audioDevice == "default")
+        #expect(report.blocks == 0)
+        #expect(report.pid == getpid())
+        #expect(report.text.contains("late callbacks: 0 (of 0 blocks)"))
+
+        #expect(try ControlClient.request("nonsense", socket: path).hasPrefix("error: unknown request 'nonsense'"))
+        let fault = try ControlClient.request("fault stall", socket: path)
+        #if SIDEMAN_FAULT_INJECTION
+            #expect(fault == "ok: engine stalled\n")
+            let stalled = daemon.pulse.stalled.load(ordering: .relaxed)
+            #expect(stalled)
+        #else
+            #expect(fault == "error: fault injection is not in this build\n")
+            let stalled = daemon.pulse.stalled.load(ordering: .relaxed)
+            #expect(!stalled)
+        #endif
+    }
+
+    @Test func stoppedServerRemovesItsSocket() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("control.sock").path
+        let server = try ControlServer(path: path) { _ in "pong\n" }
+        #expect(try ControlClient.request("ping", socket: path) == "pong\n")
+        server.stop()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(throws: DaemonError("no daemon listening on \(path) (is sideman serve running?)")) {
+            try ControlClient.request("status", socket: path)
+        }
+    }
+
+    @Test func aSilentClientDoesNotBlockTheNext() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("control.sock").path
+        let server = try ControlServer(path: path) { "echo \($0)\n" }
+        defer { server.stop() }
+        // A client that connects and says nothing is dropped after a second.
+        let silent = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        _ = UnixSocketAddress(path: path)!.with { connect(silent, $0, $1) }
+        defer { close(silent) }
+        #expect(try ControlClient.request("hello", socket: path) == "echo hello\n")
+    }
+
+    @Test func summaryLines() {
+        var report = DaemonStatusReport(
+            state: "waiting", waitingFor: "sound card hw:1,0", style: "bossa-nova", tempo: 120, playing: false, inputs: [],
+            audioDevice: "hw:1,0", sampleRate: 48000, periodSize: 128, periods: 2, blocks: 0, lateCallbacks: 0,
+            uptimeSeconds: 3, configFile: nil, reloads: 0, lastReloadError: nil, pid: 1)
+        #expect(report.summary == "bossa-nova, 120 bpm: waiting for sound card hw:1,0")
+        report.state = "running"
+        report.waitingFor = "a keyboard"
+        #expect(report.summary == "bossa-nova, 120 bpm: waiting for a keyboard")
+        report.waitingFor = nil
+        report.playing = true
+        report.section = "Main A"
+        report.chord = "C7"
+        report.tempo = 97.5
+        #expect(report.summary == "bossa-nova, 97.5 bpm: playing Main A, C7")
+    }
+}
