@@ -14,6 +14,7 @@ help:
 	@echo "make chord  read a chord through the recogniser (CHORD=\"C4 E4 G4 Bb4\")"
 	@echo "make test   install dependencies, build, and run every test"
 	@echo "make bench  print benchmark figures (release build)"
+	@echo "make gallery  render every style to WAV and MIDI in .build/gallery/ and draw docs/styles/NAME.png"
 	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
 
 deps:
@@ -38,6 +39,11 @@ bench: deps
 # Builds a VM image (cached in .build-e2e/) and runs e2e/scenarios/* inside it; see e2e/README.md.
 e2e:
 	timeout 1800 ./e2e/run.sh $(SCENARIOS)
+
+# Each style over a chart that suits it (gallery/README.md); piano rolls into docs/styles/.
+.PHONY: gallery
+gallery: build
+	./scripts/gallery $(BIN)
 
 clean:
 	rm -rf .build

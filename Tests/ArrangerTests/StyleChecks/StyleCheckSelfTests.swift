@@ -134,3 +134,10 @@ private func expectFails(_ text: String, _ check: StyleCheck, mentioning words: 
         .replacingOccurrences(of: "bass: C2/e C2 C2 C2 C2 C2 C2 C2", with: "bass: r/e C2/e r/e C2/e r/e C2/e r/e C2/e")
     try expectFails(text, .kickBassLock, mentioning: ["kicks alone"])
 }
+
+@Test(arguments: [("waltz", MeterStyles.waltz), ("12/8", MeterStyles.slowBlues)])
+func goodStyleInItsOwnMeterPassesEveryCheck(meter: String, text: String) throws {
+    let style = try StyleTextFormat.parse(text, fileName: "good.style")
+    let found = judge(style, file: "good.style")
+    #expect(found.isEmpty, "\(meter): \(found.map(\.description).joined(separator: "\n"))")
+}

@@ -6,7 +6,11 @@ import Testing
 /// Every style in styles/ — found, not listed, so a new style is checked the moment it
 /// lands — toured over each progression and judged by every check (README.md here).
 enum ShippedStyles {
-    static var folder: URL { projectRoot.appendingPathComponent("styles") }
+    /// styles/ of the checkout, or `SIDEMAN_STYLES_DIR` to check a folder of your own.
+    static var folder: URL {
+        ProcessInfo.processInfo.environment["SIDEMAN_STYLES_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? projectRoot.appendingPathComponent("styles")
+    }
 
     static func fileNames() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
