@@ -193,7 +193,7 @@ def draw(division, notes, markers, texts, meter, end, title, beat_width, lane_he
         keys = sorted({n[1] for n in mine})
         drums = ch in (8, 9)
         if drums:
-            row = {k: i for i, k in enumerate(keys)}
+            row = {k: len(keys) - 1 - i for i, k in enumerate(keys)}  # kick at the bottom, cymbals on top
             rows = len(keys)
         else:
             low, high = keys[0] - 1, keys[-1] + 1

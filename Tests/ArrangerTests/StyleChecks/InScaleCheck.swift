@@ -13,7 +13,22 @@ extension StyleCheck {
     /// At least 95% of the pitched band notes are in the scale of the chord sounding when
     /// they start. A chromatic approach note (the part's next note, within a beat, is a half
     /// step away and in the scale) counts as in the scale: walking bass lines lean on them.
-    static let inScale = StyleCheck(name: "in-scale") { tour in
+    static let inScale = StyleCheck(name: "in-scale", figure: { tour in
+        let (total, outside) = scaleTally(tour)
+        return "in scale " + percent(total - outside.values.reduce(0) { $0 + $1.count }, of: total)
+    }) { tour in
+        let (total, outside) = scaleTally(tour)
+        let wrong = outside.values.reduce(0) { $0 + $1.count }
+        guard total > 0, Double(total - wrong) < inScaleThreshold * Double(total) else { return [] }
+        return outside.sorted { $0.value.count > $1.value.count }.prefix(3).map { part, notes in
+            CheckFailure("in-scale", tour, section: notes[0].section, part: part, bar: notes[0].patternBar,
+                         "only \(percent(total - wrong, of: total)) of band notes are in the chord's scale (need 95%); "
+                         + "\(notes.count) of them here: \(notes.examples(tour.meter))")
+        }
+    }
+
+    /// Pitched notes judged, and those outside the scale by part.
+    static func scaleTally(_ tour: StyleTour) -> (total: Int, outside: [PartID: [TourNote]]) {
         var total = 0
         var outside: [PartID: [TourNote]] = [:]
         for part in PartID.allCases where tour.isPitched(part) {
@@ -30,12 +45,6 @@ extension StyleCheck {
                 outside[part, default: []].append(n)
             }
         }
-        let wrong = outside.values.reduce(0) { $0 + $1.count }
-        guard total > 0, Double(total - wrong) < inScaleThreshold * Double(total) else { return [] }
-        return outside.sorted { $0.value.count > $1.value.count }.prefix(3).map { part, notes in
-            CheckFailure("in-scale", tour, section: notes[0].section, part: part, bar: notes[0].patternBar,
-                         "only \(percent(total - wrong, of: total)) of band notes are in the chord's scale (need 95%); "
-                         + "\(notes.count) of them here: \(notes.examples(tour.meter))")
-        }
+        return (total, outside)
     }
 }

@@ -8,6 +8,8 @@ struct StyleCheck: Sendable {
     var name: String
     /// Judges the style itself, not what it played: run on the first tour only.
     var oncePerStyle = false
+    /// The measured figure, for `SIDEMAN_STYLE_REPORT=1` (how far a style is from failing).
+    var figure: (@Sendable (StyleTour) -> String)? = nil
     var run: @Sendable (StyleTour) -> [CheckFailure]
 
     /// Every check, in the order the README lists them.

@@ -46,4 +46,13 @@ func styleChecks(file: String) throws {
     for failure in judge(style, file: file) {
         Issue.record(Comment(rawValue: failure.description))
     }
+    if ProcessInfo.processInfo.environment["SIDEMAN_STYLE_REPORT"] == "1" { print(figures(style, file: file)) }
+}
+
+/// What the checks measured, one line per tour: how far a style is from failing.
+func figures(_ style: Style, file: String) -> String {
+    TourProgression.all.map { progression in
+        let tour = StyleTour.play(style, file: file, over: progression)
+        return tour.label + ": " + StyleCheck.all.compactMap { $0.figure?(tour) }.joined(separator: "; ")
+    }.joined(separator: "\n")
 }

@@ -4,7 +4,8 @@ import StyleEngine
 extension StyleCheck {
     /// The style plays in the meter it is written in: bar lines a bar of that meter apart,
     /// sections whole bars, a note on the downbeat of at least 90% of main bars, notes of a
-    /// 6/8 or 12/8 style on its eighth-note grid (≥ 90%), and a waltz in 3/4 (or 6/8).
+    /// 6/8 or 12/8 style on its eighth-note grid (≥ 90%), a waltz in 3/4 (or 6/8), and a style
+    /// whose name or title says 12/8 or 6/8 in that meter.
     static let writtenMeter = StyleCheck(name: "meter") { tour in
         let name = "meter"
         var failures: [CheckFailure] = []
@@ -21,6 +22,10 @@ extension StyleCheck {
         let text = (tour.style.name + " " + tour.style.title).lowercased()
         if text.contains("waltz"), tour.meter != .threeFour, tour.meter != .sixEight {
             failures.append(CheckFailure(name, tour, "a waltz written in \(tour.meter): write `meter 3/4`"))
+        }
+        for (said, meter) in [("12/8", Meter.twelveEight), ("12-8", .twelveEight), ("6/8", .sixEight), ("6-8", .sixEight)]
+        where text.contains(said) && tour.meter != meter {
+            failures.append(CheckFailure(name, tour, "named \(said) but written in \(tour.meter): write `meter \(meter)`"))
         }
         // Downbeats: each main bar played should sound something on beat 1.
         var bars: [Tick: Bool] = [:]
