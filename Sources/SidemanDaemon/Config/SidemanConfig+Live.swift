@@ -1,7 +1,7 @@
 extension SidemanConfig {
     /// The `out` port's feed, if anything is to go out (`[out] band`, `[clock] send`).
     public var liveOutput: LiveOutput? {
-        out.band || clock.send ? LiveOutput(band: out.band, clock: clock.send) : nil
+        out.band || clock.send ? LiveOutput(band: out.band, clock: clock.send, sampleRate: audio.sampleRate) : nil
     }
 
     /// The tempo follower, if `[clock] follow` is on.

@@ -16,10 +16,13 @@ public struct LiveOutput: @unchecked Sendable {
     public let wake: DispatchSemaphore
     public private(set) var sendsBand: Bool
     public private(set) var sendsClock: Bool
+    /// The audio's sample rate: frames to time, for the output thread's pacing.
+    public let sampleRate: Int
     var clock = MIDIClockGenerator()
     var pushed = false
 
-    public init(band: Bool, clock: Bool, capacity: Int = 4096) {
+    public init(band: Bool, clock: Bool, sampleRate: Int = 48_000, capacity: Int = 4096) {
+        self.sampleRate = sampleRate
         ring = SPSCRing(capacity: capacity)
         wake = DispatchSemaphore(value: 0)
         sendsBand = band

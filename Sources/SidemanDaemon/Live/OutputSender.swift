@@ -5,10 +5,12 @@ import StyleEngine
 import Synchronization
 
 /// The output thread: sleeps until the audio thread signals, then sends everything waiting in
-/// the ring on `Sideman:out`, unscheduled (each message leaves within microseconds of the
-/// block that played it). ALSA errors (no subscriber is not one) are counted, not logged here.
+/// the ring on `Sideman:out`, unscheduled, each message paced by OutputPacer so that a burst
+/// of blocks keeps its frames' spacing (MIDI clock stays even). ALSA errors (no subscriber is
+/// not one) are counted, not logged here.
 public final class OutputSender: @unchecked Sendable {
-    // Safety: `client.send` serialises itself; the ring has one consumer, this thread.
+    // Safety: `client.send` serialises itself; the ring has one consumer, this thread, which
+    // alone touches `pacer` and `refusedSeen`.
     private let client: SequencerClient
     private let ring: SPSCRing<OutgoingMIDI>
     private let wake: DispatchSemaphore
@@ -18,11 +20,13 @@ public final class OutputSender: @unchecked Sendable {
     private let sent = Atomic<Int>(0)
     /// Messages the ring had refused when last looked at (output thread only).
     private var refusedSeen = 0
+    private var pacer: OutputPacer
 
     public init(client: SequencerClient, output: LiveOutput) {
         self.client = client
         ring = output.ring
         wake = output.wake
+        pacer = OutputPacer(sampleRate: output.sampleRate)
     }
 
     deinit { stop() }
@@ -51,15 +55,25 @@ public final class OutputSender: @unchecked Sendable {
         pthread_sigmask(SIG_BLOCK, &all, nil)
         while true {
             wake.wait()
-            drain()
+            drain(paced: true)
             if !running.load(ordering: .acquiring) { break }
         }
-        drain()
+        drain(paced: false)
         finished.signal()
     }
 
-    private func drain() {
-        while let message = ring.pop() { send(message.event) }
+    private func drain(paced: Bool) {
+        while let message = ring.pop() {
+            if paced {
+                let now = Self.monotonicNanoseconds()
+                let due = pacer.sendTime(frame: message.frame, now: now)
+                if due > now && running.load(ordering: .relaxed) {
+                    var until = timespec(tv_sec: Int(due / 1_000_000_000), tv_nsec: Int(due % 1_000_000_000))
+                    while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nil) == EINTR {}
+                }
+            }
+            send(message.event)
+        }
         // A full ring lost messages, perhaps a note-off: end every band note out there
         // rather than leave one stuck on an external synth.
         let refused = ring.refusedCount
@@ -69,6 +83,12 @@ public final class OutputSender: @unchecked Sendable {
                 send(.controlChange(channel: channel, controller: MIDIController.allNotesOff, value: 0))
             }
         }
+    }
+
+    static func monotonicNanoseconds() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
     private func send(_ event: MIDIEvent) {
