@@ -79,6 +79,10 @@ def check(r):
     keyboard = [e for e in events if e[1] == 20 and e[3] == 1]  # channel 1: not the control channel
     sideman = [e for e in events if e[1] != 20]
     r.expect(sideman, "nothing arrived from Sideman:out")
+    # FluidSynth's ALSA driver ends its thread on an ALSA write error it cannot recover from
+    # (seen under emulation when the host is starved); say so rather than list what follows.
+    r.expect("silenced=true" in r.text("serve.log"),
+             "the audio thread stopped before SIGTERM (serve.log: silenced=false): the sound card's driver thread ended")
     r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
 
     # Keyboard messages: right-hand keys (above the split F#3 = 54) and the first key of each chord.
@@ -87,8 +91,8 @@ def check(r):
     for e in keyboard:
         if e[2] == "note-on" and e[4] < 54 and e[5] > 0 and (not chords or e[0] - chords[-1] > 0.5):
             chords.append(e[0])
-    r.expect(len(leads) == 10, f"{len(leads)} right-hand keys stamped, expected 10")
-    r.expect(len(chords) == 8, f"{len(chords)} chords stamped, expected 8")
+    r.expect(len(leads) == 8, f"{len(leads)} right-hand keys stamped, expected 8")
+    r.expect(len(chords) == 6, f"{len(chords)} chords stamped, expected 6")
 
     # Chord -> the band's first note on out (channels 9-16).
     band_on = [e[0] for e in sideman if e[2] == "note-on" and e[3] >= 9 and e[5] > 0]
@@ -108,6 +112,7 @@ def check(r):
     r.expect(len(stops) >= len(chords) - 2, f"{len(stops)} MIDI Stop on out, expected one per run")
     pulses = [e[0] for e in sideman if e[2] == "clock"]
     tempo = None
+    jitter = []
     if starts and len(pulses) > 48:
         # Pulses of the first run, least squares: the clock's tempo.
         run = [p for p in pulses if starts[0] <= p < (stops[0] if stops else 1e30)]
@@ -116,6 +121,7 @@ def check(r):
             mx, my = (n - 1) / 2, sum(run) / n
             slope = sum((i - mx) * (p - my) for i, p in enumerate(run)) / sum((i - mx) ** 2 for i in range(n))
             tempo = 60 / (slope * 24)
+            jitter = [abs(p - (my + (i - mx) * slope)) for i, p in enumerate(run)]
     # The band's time is the sound card's: an emulated card that underruns loses time, so
     # the clock may run slow; 24 pulses a quarter is what this tells apart.
     # A starved VM loses a fifth of its audio time; 12 or 48 pulses a quarter would give 240 or 60.
@@ -141,6 +147,7 @@ def check(r):
         summary("chord -> first band note on out", out_latency),
         summary("chord -> band audio", audio_band),
         f"MIDI clock on out: {tempo:.2f} BPM (120 set)" if tempo else "MIDI clock on out: none",
+        summary("MIDI clock pulse off its line (first run)", jitter),
         clock_note,
     ]
     (r.path("figures.txt")).write_text("\n".join(lines) + "\n")
@@ -149,7 +156,7 @@ def check(r):
     # Tolerant: the VM is emulated (TCG), its audio buffer is 256 × 3 frames and underruns.
     if out_latency:
         r.expect(percentile(out_latency, 0.5) < 0.050, f"chord -> band note on out p50 {percentile(out_latency, 0.5) * 1000:.1f} ms, expected < 50 ms")
-    r.expect(len(audio_lead) >= 8, f"the lead voice was heard after {len(audio_lead)} of {len(leads)} keys")
+    r.expect(len(audio_lead) >= 7, f"the lead voice was heard after {len(audio_lead)} of {len(leads)} keys")
     r.expect(len(audio_band) >= len(chords) - 2, f"the band was heard after {len(audio_band)} of {len(chords)} chords")
     if audio_lead:
         r.expect(percentile(audio_lead, 0.5) < 0.250, f"key -> lead audio p50 {percentile(audio_lead, 0.5) * 1000:.1f} ms, expected < 250 ms (emulated)")
