@@ -1,4 +1,5 @@
 import Arranger
+import FluidSynthOutput
 import Foundation
 import ServiceLifecycle
 
@@ -65,6 +66,7 @@ extension Daemon {
             "input_dropped": "\(rig.reader.ring.refusedCount)", "notices_dropped": "\(state.notices.refusedCount)",
             "late_callbacks": "\(pulse.lateCallbacks.load(ordering: .relaxed))",
             "out_sent": "\(rig.sender?.sentCount ?? 0)", "out_dropped": "\(state.output?.ring.refusedCount ?? 0)",
+            "fluidsynth_last_message": "\(Synthesizer.takeLastLogMessage() ?? "none")",
         ])
     }
 
