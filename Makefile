@@ -29,6 +29,7 @@ help:
 	@echo "make install    build (static Swift runtime) and install: binary, unit, user, config, styles, docs (PREFIX=/usr/local DESTDIR=)"
 	@echo "make uninstall  remove what make install installed (keeps /etc/sideman and /var/lib/sideman)"
 	@echo "make deb        build the Debian package build/sideman_VERSION_ARCH.deb (dpkg -i it)"
+	@echo "make gallery  render every style to WAV and MIDI in .build/gallery/ and draw docs/styles/NAME.png"
 	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
 
 deps:
@@ -69,6 +70,11 @@ uninstall:
 
 deb: release
 	./packaging/build-deb.sh "$(BIN)" "$(VERSION)" "$(ARCH)" build
+
+# Each style over a chart that suits it (gallery/README.md); piano rolls into docs/styles/.
+.PHONY: gallery
+gallery: build
+	./scripts/gallery $(BIN)
 
 clean:
 	rm -rf .build

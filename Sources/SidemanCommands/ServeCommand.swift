@@ -47,8 +47,8 @@ public struct ServeCommand: AsyncParsableCommand {
         do {
             try await serve()
         } catch {
-            var line = "sideman serve: \(error)\n"
-            line.withUTF8 { FileHandle.standardError.write(Data($0)) }
+            let line = "sideman serve: \(error)\n"
+            try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
             throw ExitCode.failure
         }
     }

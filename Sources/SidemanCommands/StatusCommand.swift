@@ -48,7 +48,8 @@ public struct StatusCommand: ParsableCommand {
                 print(report.text, terminator: "")
             }
         } catch {
-            FileHandle.standardError.write(Data("sideman status: \(error)\n".utf8))
+            // The throwing write: an unwritable standard error (a full disk) must not crash.
+            try? FileHandle.standardError.write(contentsOf: Data("sideman status: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }

@@ -19,6 +19,9 @@ public struct StylesCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: [{\"name\",\"title\",\"genre\",\"meter\",\"tempo\",\"sections\"}].")
     var json = false
 
+    @Flag(name: .long, help: "Print a Markdown table: name, genre, meter, tempo (the README's).")
+    var markdown = false
+
     @Option(name: .long, help: "A folder of your own .style files (searched first).")
     var stylesDir: String?
 
@@ -39,7 +42,8 @@ public struct StylesCommand: ParsableCommand {
             Self.printError("no styles found")
             throw ExitCode.failure
         }
-        print(json ? Self.json(library.styles) : Self.table(library.styles), terminator: "")
+        let text = json ? Self.json(library.styles) : markdown ? Self.markdownTable(library.styles) : Self.table(library.styles)
+        print(text, terminator: "")
     }
 
     /// The library this invocation sees: the search folders for this executable and directory.
@@ -53,6 +57,6 @@ public struct StylesCommand: ParsableCommand {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
     }
 }

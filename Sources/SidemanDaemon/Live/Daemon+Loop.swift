@@ -18,12 +18,16 @@ extension Daemon {
         snapshot.withLock { $0.state = "running" }
         var status = report.summary
         notifier.ready(status: status)
+        var tick = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
-            let now = report.summary
-            if now != status {
-                notifier.status(now)
-                status = now
+            tick += 1
+            if tick % 10 == 0 {  // STATUS at most every 100 ms
+                let now = report.summary
+                if now != status {
+                    notifier.status(now)
+                    status = now
+                }
             }
             try? await Task.sleep(for: .milliseconds(10))
         }
@@ -41,8 +45,7 @@ extension Daemon {
 
     /// Ends every note, then closes the sound card, then the ports.
     func stop(_ rig: LiveRig) {
-        let signal = "SIGTERM or SIGINT"
-        logger.info("stopping", metadata: ["signal": "\(signal)"])
+        logger.info("stopping")
         snapshot.withLock { $0.state = "stopping" }
         notifier.stopping(status: "stopping")
         // The audio thread ends every note at its next block; wait for it (a few periods at

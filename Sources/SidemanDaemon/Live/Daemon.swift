@@ -42,16 +42,16 @@ public final class Daemon: Sendable {
         initialConfig = config
         initialStyles = styles
         self.loadStyles = loadStyles
+        configFile = options.configPath
+            ?? (FileManager.default.fileExists(atPath: SidemanConfig.defaultPath) ? SidemanConfig.defaultPath : nil)
         let index = min(max(0, styles.index), styles.styles.count - 1)
         let tempo = config.style.tempo ?? styles.styles[index].tempo.bpm
         snapshot = Mutex(DaemonSnapshot(config: config, styleNames: styles.styles.map(\.name), tempo: tempo))
         pulse.styleIndex.store(index, ordering: .relaxed)
     }
 
-    /// The configuration file in use: the named one, else the default one if it exists.
-    public var configFile: String? {
-        options.configPath ?? (FileManager.default.fileExists(atPath: SidemanConfig.defaultPath) ? SidemanConfig.defaultPath : nil)
-    }
+    /// The configuration file in use: the named one, else the default one if it existed at start.
+    public let configFile: String?
 
     /// The configuration for a run: the named file (which must exist), else the default
     /// file if it exists, else the defaults; then the command line's overrides.
