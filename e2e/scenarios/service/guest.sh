@@ -101,7 +101,9 @@ echo $? > "$out/status-outsider.rc"
 # systemctl reload: SIGHUP, the same process plays on.
 systemctl reload sideman.service > "$out/reload.txt" 2>&1
 echo $? > "$out/reload.rc"
-sleep 1
+# The daemon says RELOADING=1, rereads its files, then READY=1 (seconds under emulation).
+n=0
+until [ "$(systemctl is-active sideman.service)" = active ] || [ $n -gt 100 ]; do sleep 0.2; n=$((n + 1)); done
 echo "$(systemctl is-active sideman.service) $(mainpid) $pid" >> "$out/reload.txt"
 
 # Capture 1: a C major chord starts the band (sync start); then kill -9.
