@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
-        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", "SystemdNotify", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
     ],

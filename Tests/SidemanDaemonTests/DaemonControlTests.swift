@@ -1,5 +1,6 @@
 import Foundation
 import StyleEngine
+import SystemdNotify
 import Testing
 
 @testable import SidemanDaemon
@@ -17,7 +18,8 @@ import Testing
         let styles = try [style("bossa-nova"), style("rock-8beat"), style("medium-swing")]
         return try Daemon(
             options: ServeOptions(configPath: configPath), config: config,
-            styles: StyleSelection(styles: styles, index: 0), logger: log.logger
+            styles: StyleSelection(styles: styles, index: 0), logger: log.logger,
+            notifier: .silent  // this process's NOTIFY_SOCKET belongs to the notifier's own tests
         ) { config in
             let index = styles.firstIndex { $0.name == config.style.name } ?? 0
             return StyleSelection(styles: styles, index: index)
