@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
-//   sideman -> SidemanCommands -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput)
+//   sideman -> SidemanCommands -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket)
 //   -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
 let package = Package(
     name: "Sideman",
@@ -34,17 +34,19 @@ let package = Package(
         .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
         .target(name: "ALSASequencer", dependencies: ["MusicCore", "CAlsa"]),
         .target(name: "SystemdNotify", dependencies: ["CSystemd"]),
+        // The daemon's local control socket (unix stream socket, one request line per connection).
+        .target(name: "ControlSocket"),
 
         // Daemon wiring and the command line.
         .target(name: "SidemanDaemon", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SystemdNotify",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "SidemanCommands", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
@@ -65,8 +67,9 @@ let package = Package(
         ),
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
-        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", "SystemdNotify", "ControlSocket", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
+        .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
         .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,10 +8,19 @@ import CSystemd
 /// keep-alives, more time to start, stopping. Outside systemd (no NOTIFY_SOCKET) every call
 /// does nothing, so the daemon runs the same in a terminal. A value: copy it anywhere.
 public struct ServiceNotifier: Sendable {
-    public init() {}
+    /// false: never sends, whatever the environment says (tests of the layers above, which
+    /// share one process and its environment).
+    let sends: Bool
+
+    public init() { sends = true }
+
+    init(sends: Bool) { self.sends = sends }
+
+    /// A notifier that says nothing.
+    public static let silent = ServiceNotifier(sends: false)
 
     /// True when systemd listens (NOTIFY_SOCKET is set).
-    public var isEnabled: Bool { getenv("NOTIFY_SOCKET") != nil }
+    public var isEnabled: Bool { sends && getenv("NOTIFY_SOCKET") != nil }
 
     /// READY=1 with a status line: the service is up (systemd's `Type=notify` waits for it).
     public func ready(status: String? = nil) { send(["READY=1"] + (status.map { ["STATUS=\($0)"] } ?? [])) }
@@ -38,6 +47,7 @@ public struct ServiceNotifier: Sendable {
     /// The watchdog period systemd expects keep-alives within (WatchdogSec=), or nil when the
     /// watchdog is off or meant for another process.
     public var watchdogInterval: Duration? {
+        guard sends else { return nil }
         var usec: UInt64 = 0
         guard sd_watchdog_enabled(0, &usec) > 0, usec > 0 else { return nil }
         return .microseconds(Int64(clamping: usec))
@@ -46,6 +56,7 @@ public struct ServiceNotifier: Sendable {
     /// Sends the lines as one datagram; a line may not hold a newline (it would start another).
     /// Errors are ignored on purpose: a lost notification must never stop the band.
     public func send(_ lines: [String]) {
+        guard sends else { return }
         let text = lines.map { $0.replacing("\n", with: " ") }.joined(separator: "\n")
         _ = sd_notify(0, text)
     }

@@ -95,3 +95,16 @@ import Testing
         notifier.watchdog()
     }
 }
+
+extension ServiceNotifierTests {
+    @Test func theSilentNotifierSendsNothingEvenUnderSystemd() throws {
+        try withNotifySocket { receive in
+            let silent = ServiceNotifier.silent
+            #expect(!silent.isEnabled)
+            silent.ready(status: "x")
+            silent.watchdog()
+            ServiceNotifier().status("only this")
+            #expect(receive() == "STATUS=only this")
+        }
+    }
+}

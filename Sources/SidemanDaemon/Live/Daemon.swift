@@ -21,7 +21,7 @@ public final class Daemon: Sendable {
     /// Finds the styles a configuration selects; called again on every reload.
     let loadStyles: @Sendable (SidemanConfig) throws -> StyleSelection
     public let logger: Logger
-    let notifier = ServiceNotifier()
+    let notifier: ServiceNotifier
     /// Written by the audio thread only (atomics).
     let pulse = AudioPulse()
     let snapshot: Mutex<DaemonSnapshot>
@@ -34,6 +34,7 @@ public final class Daemon: Sendable {
     /// `styles` is the selection for `config`; `loadStyles` makes a new one on reload.
     public init(
         options: ServeOptions, config: SidemanConfig, styles: StyleSelection, logger: Logger? = nil,
+        notifier: ServiceNotifier = ServiceNotifier(),
         loadStyles: @escaping @Sendable (SidemanConfig) throws -> StyleSelection
     ) throws {
         guard !styles.styles.isEmpty else { throw DaemonError("no style to play (`sideman styles` lists them)") }
@@ -42,6 +43,7 @@ public final class Daemon: Sendable {
         initialConfig = config
         initialStyles = styles
         self.loadStyles = loadStyles
+        self.notifier = notifier
         configFile = options.configPath
             ?? (FileManager.default.fileExists(atPath: SidemanConfig.defaultPath) ? SidemanConfig.defaultPath : nil)
         let index = min(max(0, styles.index), styles.styles.count - 1)

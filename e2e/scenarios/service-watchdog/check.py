@@ -5,6 +5,8 @@ def check(r):
     times = dict((line.split()[0], line.split()[1:]) for line in r.lines("times.txt"))
     r.expect("active" in times, "the watchdog unit never became active")
     first = times.get("active", ["", "", "?"])[2]
+    status = r.text("statustext.txt").strip()
+    r.expect(status == "rock-8beat, 120 bpm: waiting for a keyboard", f"STATUS with no input connected: {status!r}")
     fed = r.text("fed.txt").split()
     r.expect(len(fed) == 3 and fed[0] == "active" and fed[1] == first and fed[2] == "0",
              f"10 s after start (watchdog 4 s) expected the same process {first} active with 0 restarts, got {fed}")

@@ -3,7 +3,8 @@
 # notify service with WatchdogSec=4 and Restart=on-failure. While the engine advances it feeds
 # the watchdog (the process stays the same for longer than the watchdog period); after
 # `fault stall` on the control socket the engine stops advancing, the keep-alives stop, and
-# systemd kills and restarts it (a new process that plays again).
+# systemd kills and restarts it (a new process that plays again). No input is connected
+# ([inputs] connect = "none"), so STATUS says it waits for a keyboard.
 out=$1
 bin=$(pwd)/sideman-fault
 if [ ! -x "$bin" ]; then
@@ -23,6 +24,8 @@ periods = 3
 soundfont = "/usr/share/sounds/sf2/TimGM6mb.sf2"
 [style]
 name = "rock-8beat"
+[inputs]
+connect = "none"
 [daemon]
 socket = "/run/sideman/control.sock"
 TOML
@@ -32,6 +35,7 @@ systemd-run --unit=$unit -p Type=notify -p WatchdogSec=4 -p Restart=on-failure -
 n=0; until [ "$(show ActiveState)" = active ] || [ $n -gt 150 ]; do sleep 0.2; n=$((n + 1)); done
 first=$(show MainPID)
 echo "active $(now) pid $first" > "$out/times.txt"
+show StatusText > "$out/statustext.txt"  # no input connected: waiting for a keyboard
 sleep 10  # 2.5 watchdog periods: fed while the engine advances
 echo "$(show ActiveState) $(show MainPID) $(show NRestarts)" > "$out/fed.txt"
 "$bin" status --socket /run/sideman/control.sock --json > "$out/status-before.json" 2>&1

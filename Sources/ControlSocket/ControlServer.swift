@@ -5,36 +5,36 @@ import Synchronization
 /// its group talk to it) answering one request line per connection with `handler`'s reply.
 /// Runs on a thread of its own, off the audio path; a slow or silent client is dropped after
 /// a second.
-final class ControlServer: Sendable {
-    let path: String
+public final class ControlServer: Sendable {
+    public let path: String
     let handler: @Sendable (String) -> String
     private let descriptor: Int32
     private let stopRequested = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
     /// Binds and listens (replacing a stale socket file); throws a one-line reason.
-    init(path: String, handler: @escaping @Sendable (String) -> String) throws {
+    public init(path: String, handler: @escaping @Sendable (String) -> String) throws {
         self.path = path
         self.handler = handler
-        guard let address = UnixSocketAddress(path: path) else { throw DaemonError("\(path): too long for a unix socket path") }
+        guard let address = UnixSocketAddress(path: path) else { throw ControlSocketError("\(path): too long for a unix socket path") }
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty && !FileManager.default.fileExists(atPath: dir) {
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw DaemonError("\(path): cannot make a socket (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw ControlSocketError("\(path): cannot make a socket (\(String(cString: strerror(errno))))") }
         unlink(path)
         guard address.with({ bind(fd, $0, $1) }) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
-            throw DaemonError("\(path): cannot bind the control socket (\(reason))")
+            throw ControlSocketError("\(path): cannot bind the control socket (\(reason))")
         }
         chmod(path, 0o660)
         guard listen(fd, 8) == 0 else {
             let reason = String(cString: strerror(errno))
             close(fd)
             unlink(path)
-            throw DaemonError("\(path): cannot listen (\(reason))")
+            throw ControlSocketError("\(path): cannot listen (\(reason))")
         }
         descriptor = fd
         let thread = Thread { [self] in serve() }
@@ -43,7 +43,7 @@ final class ControlServer: Sendable {
     }
 
     /// Stops answering, closes and removes the socket.
-    func stop() {
+    public func stop() {
         guard !stopRequested.exchange(true, ordering: .acquiringAndReleasing) else { return }
         finished.wait()
         close(descriptor)
