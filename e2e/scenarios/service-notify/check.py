@@ -19,7 +19,7 @@ def check(r):
     r.expect(waiting == "activating|waiting for sound card hw:Loopback,0,0",
              f"while the card is missing: expected 'activating|waiting for sound card hw:Loopback,0,0', got {waiting!r}")
     later = r.text("waiting-later.txt").strip()
-    r.expect(later.startswith("activating|"), f"8 s later (start timeout 6 s, extended by the daemon): {later!r}")
+    r.expect(later.startswith("activating|"), f"18 s later (start timeout 15 s, extended by the daemon): {later!r}")
     r.expect("waiting (waiting for sound card hw:Loopback,0,0)" in r.text("status-waiting.txt"),
              f"sideman status while waiting: {r.text('status-waiting.txt')!r}")
     r.expect(r.text("active.txt").strip() == "active", f"after the card appeared the unit is {r.text('active.txt').strip()!r}")

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The daemon as a systemd notify service, started before its sound card exists:
 # `sideman serve --wait` under `systemd-run -p Type=notify` waits (STATUS says for what,
-# EXTEND_TIMEOUT_USEC keeps the 6 s start timeout from killing it), starts when the loopback
+# EXTEND_TIMEOUT_USEC keeps the 15 s start timeout from killing it), starts when the loopback
 # card appears (modprobe snd-aloop), and only then is the unit active (READY=1). Then:
 # `sideman status` through the control socket, a chord, SIGHUP with a bad file (refused, one
 # line naming file, line and key) and with a good one (new style, tempo and split), and a
@@ -42,12 +42,12 @@ ls /proc/asound > "$out/cards-before.txt"
 sideman serve --config $cfg > "$out/nowait.log" 2>&1; echo $? > "$out/nowait.rc"
 
 echo "start $(now)" > "$out/times.txt"
-systemd-run --unit=$unit -p Type=notify -p TimeoutStartSec=6 -p RuntimeDirectory=sideman --no-block \
+systemd-run --unit=$unit -p Type=notify -p TimeoutStartSec=15 -p RuntimeDirectory=sideman --no-block \
   /usr/local/bin/sideman serve --wait --config $cfg > "$out/systemd-run.txt" 2>&1
 n=0; until statustext | grep -q "waiting for" || [ $n -gt 100 ]; do sleep 0.2; n=$((n + 1)); done
 echo "$(state)|$(statustext)" > "$out/waiting.txt"
 sideman status --config $cfg > "$out/status-waiting.txt" 2>&1
-sleep 8  # longer than TimeoutStartSec: only EXTEND_TIMEOUT_USEC keeps the start going
+sleep 18  # longer than TimeoutStartSec: only EXTEND_TIMEOUT_USEC keeps the start going
 echo "$(state)|$(statustext)" > "$out/waiting-later.txt"
 echo "card $(now)" >> "$out/times.txt"
 modprobe snd-aloop

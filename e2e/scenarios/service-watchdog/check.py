@@ -9,7 +9,7 @@ def check(r):
     r.expect(status == "rock-8beat, 120 bpm: waiting for a keyboard", f"STATUS with no input connected: {status!r}")
     fed = r.text("fed.txt").split()
     r.expect(len(fed) == 3 and fed[0] == "active" and fed[1] == first and fed[2] == "0",
-             f"10 s after start (watchdog 4 s) expected the same process {first} active with 0 restarts, got {fed}")
+             f"12 s after start (watchdog 10 s) expected the same process {first} active with 0 restarts, got {fed}")
     try:
         before = json.loads(r.text("status-before.json"))
     except ValueError:
@@ -21,7 +21,7 @@ def check(r):
              f"after the stall expected a new process (not {first}) active after 1 restart, got {after}")
     if "stall" in times and "restarted" in times:
         took = float(times["restarted"][0]) - float(times["stall"][0])
-        r.expect(took < 20, f"the restart took {took:.1f} s after the stall (watchdog 4 s)")
+        r.expect(took < 30, f"the restart took {took:.1f} s after the stall (watchdog 10 s)")
     journal = r.text("journal.txt")
     r.expect("no watchdog keep-alive" in journal, "the daemon never logged that it withheld the keep-alive")
     r.expect("Watchdog timeout" in journal, "systemd never logged a watchdog timeout")

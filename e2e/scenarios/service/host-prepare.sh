@@ -6,7 +6,8 @@
 set -euo pipefail
 dest=$1; root=$2
 cd "$root"
-bin="$(swift build -c release --show-bin-path)/sideman"
+# The binary run.sh staged into the guest (its release build, or E2E_BIN).
+bin="$dest/../../../usr/local/bin/sideman"
 deb=$("$root/packaging/build-deb.sh" "$bin" "$(cat packaging/VERSION)" "$(dpkg --print-architecture)" "$dest")
 mv "$deb" "$dest/sideman.deb"
 # The test build: only when the sources have the hook; E2E_SKIP_BUILD=1 reuses the last one.
