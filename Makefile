@@ -2,7 +2,8 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 CONFIG ?= release
-BIN := $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null)/sideman
+# Without swift on the PATH (sudo make install), the binary a previous build left.
+BIN := $(or $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path 2>/dev/null),.build/$(CONFIG))/sideman
 CHORD ?= C4 E4 G4 Bb4
 # Extra options for `make run`, e.g. SERVE="--audio-device hw:1,0 --style bossa-nova".
 SERVE ?=
@@ -55,10 +56,11 @@ e2e:
 	timeout 1800 ./e2e/run.sh $(SCENARIOS)
 
 # The shipped binary: Swift runtime linked in, so that only Debian's own libraries are needed.
-release:
+release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product sideman
 
-install: release
+# Rebuilds first when swift is on the PATH (not under a plain sudo: then `make release` before).
+install: $(if $(shell command -v $(SWIFT)),release)
 	PREFIX="$(PREFIX)" BINDIR="$(BINDIR)" DATADIR="$(DATADIR)" SYSCONFDIR="$(SYSCONFDIR)" UNITDIR="$(UNITDIR)" \
 	  SYSUSERSDIR="$(SYSUSERSDIR)" DESTDIR="$(DESTDIR)" ./packaging/install.sh install "$(BIN)"
 

@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
         .executableTarget(
             name: "SidemanBenchmarks",
-            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "SidemanDaemon"],
+            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon"],
             // The allocation counter stands in for malloc: the executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
@@ -60,14 +60,21 @@ let package = Package(
         .testTarget(name: "MusicCoreTests", dependencies: ["MusicCore"]),
         .testTarget(name: "ChordRecognitionTests", dependencies: ["ChordRecognition", "MusicCore"]),
         .testTarget(name: "StyleEngineTests", dependencies: ["StyleEngine", "MusicCore"]),
+        // The allocation counter the real-time tests share (one test executable holds them all,
+        // and only one may stand in for malloc).
+        .target(name: "AllocationCounting", path: "Tests/AllocationCounting"),
         .testTarget(
-            name: "ArrangerTests", dependencies: ["Arranger", "StyleEngine", "ChordRecognition", "MusicCore"],
+            name: "ArrangerTests", dependencies: ["Arranger", "StyleEngine", "ChordRecognition", "MusicCore", "AllocationCounting"],
             // The allocation counter stands in for malloc: the test executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
-        .testTarget(name: "SidemanDaemonTests", dependencies: ["SidemanDaemon", "SystemdNotify", "ControlSocket", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "SidemanDaemonTests",
+            dependencies: ["SidemanDaemon", "SystemdNotify", "ControlSocket", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
+        ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
         .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),

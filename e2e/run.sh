@@ -172,7 +172,8 @@ for s in "${SCENARIOS[@]}"; do
 done
 printf '%s\n' "${SCENARIOS[@]}" > "$stage/e2e/selected"
 bash "$E2E/guest/prepare-rootfs.sh" "$stage" "$E2E/guest"
-size_mb=$(( $(du -sm "$stage" | cut -f1) + 96 ))
+# Room for what the scenarios write and install (the service scenario installs a package).
+size_mb=$(( $(du -sm "$stage" | cut -f1) + 192 ))
 mkfs.ext4 -q -F -L sideman-e2e -E lazy_itable_init=1 -O ^has_journal -d "$stage" "$WORK/root.img" "${size_mb}M" >/dev/null
 truncate -s 64M "$WORK/out.img"
 timing "root disk (${size_mb} MB)"

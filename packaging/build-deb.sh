@@ -19,15 +19,22 @@ PREFIX=/usr UNITDIR=/lib/systemd/system SYSUSERSDIR=/usr/lib/sysusers.d DESTDIR=
 install -d "$pkg/DEBIAN"
 install -m 0644 "$ROOT/packaging/debian/conffiles" "$pkg/DEBIAN/conffiles"
 install -m 0755 "$ROOT"/packaging/debian/{postinst,prerm,postrm} "$pkg/DEBIAN/"
-# Libraries the binary links directly (besides libasound2 and libfluidsynth3, named in control.in):
-# the Debian packages that hold them, with the version installed here as the least version.
-needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-shlibs=$(for so in $needed; do ldd "$bin" | awk -v so="$so" '$1 == so && $3 ~ /^\// {print $3}'; done | while read -r lib; do
-    dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib" 2>/dev/null || true
-  done | cut -d: -f1 | sort -u | grep -v -e '^libasound2$' -e '^libfluidsynth3$' | while read -r p; do
-    printf '%s (>= %s)\n' "$p" "$(dpkg-query -W -f='${Version}' "$p" | sed 's/-[^-]*$//')"
-  done | paste -sd, | sed 's/,/, /g')
-[ -n "$shlibs" ] || shlibs="libc6"
+# The packages of the libraries the binary links (libasound2, libfluidsynth3, libsystemd0, the
+# C and C++ runtimes): dpkg-shlibdeps (dpkg-dev) knows their least versions; without it, the
+# package names of the NEEDED libraries, unversioned.
+shlibs=""
+if command -v dpkg-shlibdeps >/dev/null; then
+  mkdir -p "$stage/shl/debian"
+  printf 'Source: sideman\n\nPackage: sideman\nArchitecture: any\n' > "$stage/shl/debian/control"
+  shlibs=$(cd "$stage/shl" && dpkg-shlibdeps -O "$bin" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+fi
+if [ -z "$shlibs" ]; then
+  needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+  shlibs=$(for so in $needed; do ldd "$bin" | awk -v so="$so" '$1 == so && $3 ~ /^\// {print $3}'; done | while read -r lib; do
+      dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null || true
+    done | cut -d: -f1 | sort -u | paste -sd, | sed 's/,/, /g')
+fi
+[ -n "$shlibs" ] || shlibs="libc6, libasound2, libfluidsynth3"
 size=$(du -sk --exclude=DEBIAN "$pkg" | cut -f1)
 sed -e "s|@VERSION@|$version|" -e "s|@ARCH@|$arch|" -e "s|@SIZE@|$size|" -e "s|@SHLIBS@|$shlibs|" \
   "$ROOT/packaging/debian/control.in" > "$pkg/DEBIAN/control"

@@ -6,7 +6,8 @@
 # Locations from the environment (defaults as for PREFIX=/usr/local): PREFIX, BINDIR, DATADIR,
 # SYSCONFDIR, UNITDIR, SYSUSERSDIR, DESTDIR (a staging root: nothing is run then). The unit
 # file names /usr/local; it is rewritten for PREFIX. An existing configuration is never
-# overwritten; uninstall keeps it and the state folder (styles you added).
+# overwritten; the unit is enabled (starts at boot); uninstall keeps the configuration and the
+# state folder (styles you added).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PREFIX=${PREFIX:-/usr/local}
@@ -46,8 +47,10 @@ install)
     command -v systemd-sysusers >/dev/null && systemd-sysusers "$SYSUSERSDIR/sideman.conf"
     # Your styles: members of the group sideman may drop files here.
     install -d -o sideman -g sideman -m 2775 /var/lib/sideman/styles
+    # Enabled: the box plays from the next boot on (`systemctl start sideman` starts it now).
     [ -d /run/systemd/system ] && systemctl daemon-reload
-    echo "installed; start at boot with: systemctl enable --now sideman"
+    systemctl enable sideman.service 2>/dev/null || true
+    echo "installed and enabled: sideman starts at boot; now: systemctl start sideman"
   fi
   ;;
 uninstall)

@@ -23,11 +23,16 @@ public final class SequencerReader: @unchecked Sendable {
     private var stopPipe: (read: Int32, write: Int32) = (-1, -1)
     private let running = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
+    /// False: SysEx is passed over on this thread (counted, never pushed), so a real-time
+    /// consumer never receives, and never has to free, a message's bytes.
+    private let forwardsSysEx: Bool
+    private let sysExSkipped = Atomic<Int>(0)
 
     public init(
-        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy,
+        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, forwardsSysEx: Bool = true,
         notify: @escaping @Sendable (SequencerNotice) -> Void = { _ in }
     ) {
+        self.forwardsSysEx = forwardsSysEx
         self.client = client
         self.ring = SPSCRing(capacity: ringCapacity)
         self.policy = policy
@@ -65,6 +70,9 @@ public final class SequencerReader: @unchecked Sendable {
         _ = write(stopPipe.write, &byte, 1)
         finished.wait()
     }
+
+    /// SysEx chunks passed over (when not forwarded).
+    public var sysExSkippedCount: Int { sysExSkipped.load(ordering: .relaxed) }
 
     /// Addresses our input is subscribed to (reader thread, or after stop()).
     public var connectedInputs: Set<SequencerAddress> { connected }
@@ -148,6 +156,8 @@ public final class SequencerReader: @unchecked Sendable {
             }
         case .portSubscribed:
             notify(.subscribed(from: e.subject, to: e.destination))
+        case .sysEx where !forwardsSysEx:
+            sysExSkipped.add(1, ordering: .relaxed)
         case .sysEx:
             let before = assembler.droppedCount
             if let message = assembler.add(e.bytes) { deliver(.sysEx(message), from: e.source) }

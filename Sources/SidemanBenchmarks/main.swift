@@ -1,10 +1,16 @@
 // Benchmarks print figures; they never assert. Run: swift run -c release sideman-bench
+// (`sideman-bench live` runs only the live path's latency and allocation figures).
 print("sideman-bench")
-CoreFormatsBenchmark.run()
-ChordBenchmark.run()
-ChordBenchmark.runKeyboard()
-RenderBenchmark.run()
-StyleParseBenchmark.run()
-EngineBenchmark.run()
-YamahaImportBenchmark.run()
-ServiceBenchmark.run()
+if CommandLine.arguments.dropFirst().first == "live" {
+    LiveLatencyBenchmark.run()
+} else {
+    CoreFormatsBenchmark.run()
+    ChordBenchmark.run()
+    ChordBenchmark.runKeyboard()
+    RenderBenchmark.run()
+    StyleParseBenchmark.run()
+    EngineBenchmark.run()
+    YamahaImportBenchmark.run()
+    ServiceBenchmark.run()
+    LiveLatencyBenchmark.run()
+}

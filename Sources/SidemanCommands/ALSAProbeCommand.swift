@@ -25,6 +25,8 @@ struct ALSAProbeCommand: ParsableCommand {
     @Flag(help: "Send as soon as someone subscribes to 'out' (instead of after --send-delay).")
     var sendWhenSubscribed = false
     @Flag(help: "Exit right after sending.") var exitAfterSend = false
+    @Flag(help: "Start each event line with its arrival time: 't=SECONDS' on the realtime clock (as `date +%s.%N`).")
+    var timestamps = false
 
     /// Set by SIGTERM/SIGINT: the probe then stops its reader and exits cleanly.
     static let stopRequested = Atomic<Bool>(false)
@@ -42,6 +44,13 @@ struct ALSAProbeCommand: ParsableCommand {
         }
         let client = try SequencerClient(name: clientName)
         Self.emit("client \(client.clientID) '\(client.name)' in=\(client.inputAddress) out=\(client.outputAddress)")
+        if timestamps {
+            // Both clocks at one instant: kernel timestamps (ALSA's) may be on either.
+            var mono = timespec(), real = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &mono)
+            clock_gettime(CLOCK_REALTIME, &real)
+            Self.emit(String(format: "clocks realtime=%d.%09d monotonic=%d.%09d", real.tv_sec, real.tv_nsec, mono.tv_sec, mono.tv_nsec))
+        }
         let selection: InputPolicy.Selection =
             noConnect ? .none : match.isEmpty ? .all : .matching(match.map(NamePattern.init))
         let policy = InputPolicy(selection: selection, includeMidiThrough: includeMidiThrough)
@@ -54,9 +63,7 @@ struct ALSAProbeCommand: ParsableCommand {
         let start = Date()
         var sent = outgoing.isEmpty
         while Date().timeIntervalSince(start) < seconds && !Self.stopRequested.load(ordering: .relaxed) {
-            while let input = reader.ring.pop() {
-                Self.emit("event \(input.source) \(Self.describe(input.event))")
-            }
+            while let input = reader.ring.pop() { Self.emit(line(input)) }
             // A subscription made before our reader listened to announcements is not
             // announced to us: ask the sequencer as well.
             let subscribers = sendWhenSubscribed && !sent ? try client.outputSubscriberCount() : 0
@@ -77,8 +84,23 @@ struct ALSAProbeCommand: ParsableCommand {
             usleep(2000)
         }
         reader.stop()
-        while let input = reader.ring.pop() { Self.emit("event \(input.source) \(Self.describe(input.event))") }
+        while let input = reader.ring.pop() { Self.emit(line(input)) }
         Self.emit("stopped (ring refused \(reader.ring.refusedCount))")
+    }
+
+    /// "event SOURCE DESCRIPTION", with `t=SECONDS ` in front when asked: the reader's
+    /// monotonic arrival time carried over to the realtime clock, so that it compares with
+    /// times other programs take with `date`.
+    func line(_ input: InputEvent) -> String {
+        let text = "event \(input.source) \(Self.describe(input.event))"
+        guard timestamps else { return text }
+        var mono = timespec(), real = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &mono)
+        clock_gettime(CLOCK_REALTIME, &real)
+        let monoNow = Int64(mono.tv_sec) * 1_000_000_000 + Int64(mono.tv_nsec)
+        let realNow = Int64(real.tv_sec) * 1_000_000_000 + Int64(real.tv_nsec)
+        let t = realNow - (monoNow - Int64(input.receivedNanoseconds))
+        return String(format: "t=%d.%09d ", t / 1_000_000_000, t % 1_000_000_000) + text
     }
 
     /// Unbuffered, so that lines reach a file at once and in order across threads.

@@ -1,3 +1,4 @@
+import AllocationCounting
 import MusicCore
 import StyleEngine
 import Testing

@@ -46,6 +46,10 @@ extension SidemanConfig {
             config.clock.follow = try t.bool("follow") ?? config.clock.follow
             try t.finish()
         }
+        if var t = try top.table("out") {
+            config.out.band = try t.bool("band") ?? config.out.band
+            try t.finish()
+        }
         if var t = try top.table("daemon") {
             if let socket = try t.string("socket") {
                 guard socket.hasPrefix("/") else { throw t.error("socket", "must be an absolute path, not '\(socket)'") }

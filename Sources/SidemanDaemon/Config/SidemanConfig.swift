@@ -79,7 +79,7 @@ public struct SidemanConfig: Hashable, Sendable {
 
     public struct Clock: Hashable, Sendable {
         /// Send MIDI clock, start and stop on Sideman:out while playing.
-        public var send = false
+        public var send = true
         /// Follow MIDI clock from an input instead of the style's tempo.
         public var follow = false
         public init() {}
@@ -98,6 +98,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var inputs = Inputs()
     public var control = ControlMapping()
     public var clock = Clock()
+    public var out = Out()
     public var daemon = DaemonSettings()
 
     public init() {}

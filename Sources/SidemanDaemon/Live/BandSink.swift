@@ -1,3 +1,4 @@
+import Arranger
 import MusicCore
 
 /// Where the live band's sound goes: the synthesizer in the daemon, a recorder in tests.
@@ -5,6 +6,8 @@ import MusicCore
 public protocol BandSink {
     /// Plays one event now (the start of the block being rendered).
     mutating func play(_ event: MIDIEvent)
+    /// One event the band itself plays (default: `play`; BandSink+Band.swift).
+    mutating func playBand(_ event: BandEvent)
     /// The channels that play drum kits changed (a new style was selected).
     mutating func useDrumChannels(_ channels: Set<MIDIChannel>)
 }

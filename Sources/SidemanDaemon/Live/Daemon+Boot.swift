@@ -38,7 +38,7 @@ extension Daemon {
             }
         }) else { return nil }
         let log = logger
-        let reader = SequencerReader(client: client, policy: config.inputs.policy) { [self] notice in
+        let reader = SequencerReader(client: client, policy: config.inputs.policy, forwardsSysEx: false) { [self] notice in
             self.snapshot.withLock { $0.note(notice) }
             switch notice {
             case .connected, .portGone, .subscribed: log.info("midi", metadata: ["event": "\(notice)"])
@@ -46,7 +46,12 @@ extension Daemon {
             }
         }
         let timer = CallbackTimer(sampleRate: rate, bufferFrames: config.audio.periodSize * config.audio.periods)
-        let state = LiveAudioState(band: band, synth: synth, input: reader.ring, pulse: pulse, timer: timer)
+        let state = LiveAudioState(
+            band: band, synth: synth, input: reader.ring, pulse: pulse, timer: timer, output: config.liveOutput,
+            follower: config.clockFollower)
+        let sender = state.output.map { OutputSender(client: client, output: $0) }
+        state.sendSetup(band.setupEvents())
+        sender?.start()
         let device = config.audio.device
         guard let audio = try await waitFor("sound card \(device)", {
             guard SoundCardProbe.isPresent(device) != false else { throw DaemonError("cannot open the sound card '\(device)': no such card") }
@@ -65,6 +70,7 @@ extension Daemon {
         while pulse.blocks.load(ordering: .acquiring) == 0 {
             guard ContinuousClock.now < deadline else {
                 audio.stop()
+                sender?.stop()
                 reader.stop()
                 throw DaemonError("the sound card '\(device)' opened but never asked for audio")
             }
@@ -76,7 +82,7 @@ extension Daemon {
             "split": "\(config.keyboard.splitPoint)", "fingering": "\(config.keyboard.fingering)",
             "period": "\(config.audio.periodSize)x\(config.audio.periods)",
         ])
-        return LiveRig(synth: synth, client: client, reader: reader, state: state, audio: audio)
+        return LiveRig(synth: synth, client: client, reader: reader, state: state, audio: audio, sender: sender)
     }
 
     /// Runs `attempt` until it succeeds. Without --wait its first error is thrown; with it, the

@@ -1,4 +1,5 @@
 import Arranger
+import FluidSynthOutput
 import Foundation
 import ServiceLifecycle
 
@@ -56,6 +57,7 @@ extension Daemon {
         while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
         usleep(30_000)  // let the silent blocks reach the card
         rig.audio.stop()
+        rig.sender?.stop()
         rig.reader.stop()
         live.withLock { $0 = nil }
         drain(state)
@@ -63,6 +65,8 @@ extension Daemon {
             "frames": "\(rig.audio.framesRendered)", "silenced": "\(state.silenced.load(ordering: .relaxed))",
             "input_dropped": "\(rig.reader.ring.refusedCount)", "notices_dropped": "\(state.notices.refusedCount)",
             "late_callbacks": "\(pulse.lateCallbacks.load(ordering: .relaxed))",
+            "out_sent": "\(rig.sender?.sentCount ?? 0)", "out_dropped": "\(state.output?.ring.refusedCount ?? 0)",
+            "fluidsynth_last_message": "\(Synthesizer.takeLastLogMessage() ?? "none")",
         ])
     }
 

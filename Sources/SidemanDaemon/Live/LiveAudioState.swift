@@ -6,51 +6,77 @@ import Synchronization
 
 /// Everything the audio callback touches, owned by the audio thread once the driver runs.
 /// Other threads only read and write the atomics and their end of the rings.
-final class LiveAudioState: @unchecked Sendable {
+public final class LiveAudioState: @unchecked Sendable {
     // Safety: `band`, `synth` and `timer` are used only by the audio thread after the driver
     // starts (before it, and after it stops, by the thread that made them); the rings are
     // single-producer, single-consumer; the flags and counters are atomics.
-    var band: LiveBand
-    let synth: Synthesizer
-    let input: SPSCRing<InputEvent>
+    public internal(set) var band: LiveBand
+    public let synth: Synthesizer
+    public let input: SPSCRing<InputEvent>
     /// Notices for the main thread to log (the audio thread never logs).
-    let notices = SPSCRing<ArrangerNotice>(capacity: 256)
+    public let notices = SPSCRing<ArrangerNotice>(capacity: 256)
     /// Reloaded configurations in, and the same values back out carrying what they replaced
     /// (freed off the audio thread).
     let reconfigurations = SPSCRing<LiveReconfiguration>(capacity: 4)
     let retired = SPSCRing<LiveReconfiguration>(capacity: 4)
     /// Set by the main thread: end every note and go quiet.
-    let stopRequested = Atomic<Bool>(false)
+    public let stopRequested = Atomic<Bool>(false)
     /// Set by the audio thread once every note has been ended.
-    let silenced = Atomic<Bool>(false)
+    public let silenced = Atomic<Bool>(false)
     /// Blocks rendered, late callbacks, the style playing: for the watchdog and `sideman status`.
     let pulse: AudioPulse
     var timer: CallbackTimer
+    /// The band and MIDI clock for `Sideman:out`; nil = nothing goes out.
+    public internal(set) var output: LiveOutput?
+    /// Follows incoming MIDI clock while `following` (`[clock] follow`); always allocated, so
+    /// that a reloaded configuration can turn it on without allocating here.
+    var follower: ClockFollower
+    var following: Bool
+    /// Frames rendered since the audio started.
+    public private(set) var frame: Int64 = 0
 
-    init(band: LiveBand, synth: Synthesizer, input: SPSCRing<InputEvent>, pulse: AudioPulse, timer: CallbackTimer) {
+    public init(
+        band: LiveBand, synth: Synthesizer, input: SPSCRing<InputEvent>, pulse: AudioPulse, timer: CallbackTimer,
+        output: LiveOutput? = nil, follower: ClockFollower? = nil
+    ) {
         self.band = band
         self.synth = synth
         self.input = input
         self.pulse = pulse
         self.timer = timer
+        self.output = output
+        self.follower = follower ?? ClockFollower()
+        following = follower != nil
     }
 
-    /// The synthesizer as the band's sink.
+    /// The synthesizer as the band's sink; the band's own events also go to `out`.
     struct SynthSink: BandSink {
         let synth: Synthesizer
+        let out: SPSCRing<OutgoingMIDI>?
+        let frame: Int64
+        var pushed = false
         func play(_ event: MIDIEvent) { synth.send(event) }
+        mutating func playBand(_ event: BandEvent) {
+            synth.send(event.event)
+            if let out {
+                out.push(OutgoingMIDI(event: event.event, frame: frame))
+                pushed = true
+            }
+        }
         func useDrumChannels(_ channels: Set<MIDIChannel>) { synth.setDrumChannels(channels) }
     }
 
     /// One 64-frame block, before FluidSynth renders it: a new configuration, the player's
-    /// input, then the band. Allocation-free except where LiveBand says, and for a SysEx
-    /// message, whose bytes are released here (the band ignores SysEx).
-    func block(_ frames: Int) {
-        var sink = SynthSink(synth: synth)
+    /// input, then the band. Allocation-free except where LiveBand says. SysEx never arrives
+    /// here (the reader passes it over), so no message's bytes are freed on this thread.
+    public func block(_ frames: Int) {
+        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame)
+        defer { frame += Int64(frames) }
         if silenced.load(ordering: .relaxed) { return }
         if stopRequested.load(ordering: .acquiring) {
             band.stopAll(into: &sink)
             band.advance(frames: frames, into: &sink, notify: { _ in })
+            endBlock(frames, &sink)
             synth.silence()
             silenced.store(true, ordering: .releasing)
             return
@@ -63,13 +89,26 @@ final class LiveAudioState: @unchecked Sendable {
         let late = timer.block(frames: frames, atNanoseconds: CallbackTimer.now())
         if var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
+            reconfigureOutput(update.config)
             _ = retired.push(update)  // capacity equals the inbound ring's: never refused
         }
         while let input = input.pop() {
+            if following, case .clock = input.event {
+                followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
+                continue
+            }
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
+        endBlock(frames, &sink)
         pulse.published(late: late, styleIndex: band.styleIndex)
+    }
+
+    /// The block's clock pulses, and a wake-up for the output thread if anything went out.
+    private func endBlock(_ frames: Int, _ sink: inout SynthSink) {
+        guard output != nil else { return }
+        if sink.pushed { output!.pushed = true }
+        output!.endBlock(frames: frames, frame: frame, engine: band.engine)
     }
 }

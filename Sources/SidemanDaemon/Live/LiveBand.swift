@@ -159,7 +159,7 @@ public struct LiveBand: Sendable {
     /// Plays the next `frames` samples: a chord held back by the settle window, then the band.
     public mutating func advance<S: BandSink>(frames: Int, into sink: inout S, notify: (ArrangerNotice) -> Void) {
         Self.feed(&keyboard, &engine, &sink) { $0.advance(to: sampleTime, emit: $1) }
-        engine.advance(frames: frames, emit: { sink.play($0.event) }, notify: notify)
+        engine.advance(frames: frames, emit: { sink.playBand($0) }, notify: notify)
         sampleTime += Int64(frames)
     }
 

@@ -8,4 +8,6 @@ struct LiveRig {
     let reader: SequencerReader
     let state: LiveAudioState
     let audio: AudioOutput
+    /// Sends the band and MIDI clock on `out`; nil when neither goes out.
+    let sender: OutputSender?
 }

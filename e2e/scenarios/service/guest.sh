@@ -32,6 +32,7 @@ fi
 # What run.sh staged for the other scenarios goes aside while the package owns these paths.
 mkdir -p /tmp/staged
 mv /usr/local/bin/sideman /lib/systemd/system/sideman.service /etc/sideman/sideman.toml /tmp/staged/
+hash -r
 restore() {
   systemctl stop sideman.service 2>/dev/null
   dpkg --purge sideman > /dev/null 2>&1
@@ -48,6 +49,7 @@ systemctl daemon-reload
 step install
 dpkg -i sideman.deb > "$out/dpkg-install.txt" 2>&1
 echo $? > "$out/dpkg-install.rc"
+rm -f sideman.deb   # room on the small guest disk
 { getent passwd sideman; id sideman; ls -ld /var/lib/sideman /var/lib/sideman/styles; command -v sideman; } > "$out/user.txt" 2>&1
 systemctl is-enabled sideman.service > "$out/enabled.txt" 2>&1
 wait_active 0; echo $? > "$out/active.rc"
@@ -80,17 +82,29 @@ pid=$(mainpid)
 # Scheduling of every thread: tid, name, policy (1 = SCHED_FIFO), real-time priority.
 for t in /proc/$pid/task/*; do
   printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $39, $38}')"
-done > "$out/sched.txt"
+done > "$out/sched.txt" 2>/dev/null
 grep -E "Max realtime priority|Max locked memory" /proc/$pid/limits > "$out/limits.txt"
 ps_user=$(stat -c %U /proc/$pid)
 echo "$ps_user" > "$out/process-user.txt"
 
 # `sideman status`: a member of the group sideman may ask; anyone else is refused.
 useradd -M -N -G sideman member 2>/dev/null; useradd -M -N outsider 2>/dev/null
+sideman status > "$out/status-root.txt" 2>&1
+echo $? > "$out/status-root.rc"
 setpriv --reuid=member --regid=users --init-groups sideman status > "$out/status-member.txt" 2>&1
 echo $? > "$out/status-member.rc"
 setpriv --reuid=outsider --regid=users --init-groups sideman status > "$out/status-outsider.txt" 2>&1
 echo $? > "$out/status-outsider.rc"
+{ setpriv --reuid=member --regid=users --init-groups id; ls -la /run/sideman; env | sort
+  setpriv --reuid=outsider --regid=users --init-groups sideman chord C4 E4 G4; echo "chord rc=$?"; } > "$out/status-env.txt" 2>&1
+
+# systemctl reload: SIGHUP, the same process plays on.
+systemctl reload sideman.service > "$out/reload.txt" 2>&1
+echo $? > "$out/reload.rc"
+# The daemon says RELOADING=1, rereads its files, then READY=1 (seconds under emulation).
+n=0
+until [ "$(systemctl is-active sideman.service)" = active ] || [ $n -gt 100 ]; do sleep 0.2; n=$((n + 1)); done
+echo "$(systemctl is-active sideman.service) $(mainpid) $pid" >> "$out/reload.txt"
 
 # Capture 1: a C major chord starts the band (sync start); then kill -9.
 start=$(now)
@@ -128,15 +142,18 @@ stop=$(now)
 systemctl stop sideman.service
 stopped=$(now)
 wait $rec
-awk -v r="$start" -v c="$chord" -v s="$stop" -v e="$stopped" 'BEGIN {
-  printf "chord %.3f\nstop %.3f\nstopped %.3f\n", c - r, s - r, e - r }' > "$out/times2.txt"
+# When systemd sent SIGTERM: its "Stopping" line in the journal (same clock as date).
+sigterm=$(journalctl -u sideman.service -o short-unix --no-pager | grep "Stopping" | tail -1 | cut -d' ' -f1)
+awk -v r="$start" -v c="$chord" -v s="$stop" -v e="$stopped" -v k="${sigterm:-$stop}" 'BEGIN {
+  printf "chord %.3f\nstop %.3f\nstopped %.3f\nsigterm %.3f\n", c - r, s - r, e - r, k - r }' > "$out/times2.txt"
 show > "$out/show-stopped.txt"
 step stopped
 
 # ---- the watchdog: the fault build over the packaged binary, its engine stalled.
 if [ -x "$here/sideman-fault" ]; then
-  cp /usr/bin/sideman /tmp/sideman-packaged
-  install -m 0755 "$here/sideman-fault" /usr/bin/sideman
+  # Moved, not copied: the guest disk is small.
+  mv /usr/bin/sideman /tmp/sideman-packaged
+  mv "$here/sideman-fault" /usr/bin/sideman
   systemctl start sideman.service
   wait_active 0; echo $? > "$out/fault-start.rc"
   sleep 2
@@ -154,7 +171,7 @@ if [ -x "$here/sideman-fault" ]; then
     printf "seconds %.3f\nrestarts_before %s\nrestarts_after %s\n", b - a, n0, n1 }' > "$out/watchdog.txt"
   journalctl -u sideman.service --no-pager -o cat | grep -i "watchdog" >> "$out/watchdog.txt"
   systemctl stop sideman.service
-  install -m 0755 /tmp/sideman-packaged /usr/bin/sideman
+  mv /tmp/sideman-packaged /usr/bin/sideman
 else
   echo "no fault build staged (the sources have no SIDEMAN_FAULT_INJECTION)" > "$out/watchdog-skipped.txt"
 fi

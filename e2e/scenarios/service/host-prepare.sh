@@ -13,8 +13,8 @@ mv "$deb" "$dest/sideman.deb"
 fault=".build-fault/release/sideman"
 if grep -rqs SIDEMAN_FAULT_INJECTION Sources; then
   if [ "${E2E_SKIP_BUILD:-0}" != 1 ] || [ ! -x "$fault" ]; then
-    swift build -c release --static-swift-stdlib -Xswiftc -DSIDEMAN_FAULT_INJECTION --scratch-path .build-fault \
-      --product sideman > "$dest/../../build-fault.log" 2>&1 || { tail -20 "$dest/../../build-fault.log" >&2; exit 1; }
+    swift build -c release --static-swift-stdlib --product sideman -Xswiftc -DSIDEMAN_FAULT_INJECTION \
+      --scratch-path .build-fault > "$dest/../../build-fault.log" 2>&1 || { tail -20 "$dest/../../build-fault.log" >&2; exit 1; }
   fi
-  install -m 0755 "$fault" "$dest/sideman-fault"
+  install -m 0755 -s "$fault" "$dest/sideman-fault"
 fi

@@ -5,12 +5,12 @@
     /// glibc's `malloc`, `calloc`, `realloc` and `posix_memalign`/`aligned_alloc` in the test
     /// executable (ELF lets the executable's definitions win) and forwarding to glibc's own
     /// `__libc_*` entry points. Other threads pass through uncounted.
-    enum AllocationCounter {
+    public enum AllocationCounter {
         nonisolated(unsafe) static var count = 0
         nonisolated(unsafe) static var thread: pthread_t = 0
 
         /// Allocations made by `body` on the calling thread.
-        static func count(_ body: () -> Void) -> Int {
+        public static func count(_ body: () -> Void) -> Int {
             count = 0
             thread = pthread_self()
             body()
@@ -58,9 +58,9 @@
         return libcMemalign(alignment, size)
     }
 #else
-    enum AllocationCounter {
+    public enum AllocationCounter {
         /// Not available here: returns -1.
-        static func count(_ body: () -> Void) -> Int {
+        public static func count(_ body: () -> Void) -> Int {
             body()
             return -1
         }
