@@ -120,6 +120,7 @@ public final class AudioOutput {
         if context.retired.load(ordering: .relaxed) { return FLUID_FAILED }
         if context.park.load(ordering: .relaxed) {
             while !context.retired.load(ordering: .relaxed) { usleep(5_000) }
+            for i in 0..<min(outCount, 64) { out[i]?.update(repeating: 0, count: length) }  // the driver writes it once more
             return FLUID_FAILED
         }
         let outs = min(outCount, 64)
