@@ -117,10 +117,13 @@ public final class AudioOutput {
         _ context: Context, length: Int, fxCount: Int, fx: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?,
         outCount: Int, out: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>
     ) -> Int32 {
-        if context.retired.load(ordering: .relaxed) { return FLUID_FAILED }
-        if context.park.load(ordering: .relaxed) {
+        if context.park.load(ordering: .relaxed) || context.retired.load(ordering: .relaxed) {
+            // A replaced (or, in tests, held) driver: its thread is no longer the audio thread.
+            // It writes silence until deleted, and sleeps, so that it cannot spin on a device
+            // that never blocks (ALSA's null device) and starve the thread deleting it.
             while !context.retired.load(ordering: .relaxed) { usleep(5_000) }
-            for i in 0..<min(outCount, 64) { out[i]?.update(repeating: 0, count: length) }  // the driver writes it once more
+            for i in 0..<min(outCount, 64) { out[i]?.update(repeating: 0, count: length) }
+            usleep(2_000)
             return FLUID_FAILED
         }
         let outs = min(outCount, 64)
