@@ -36,7 +36,9 @@ extension Daemon {
         var waiting = false
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                guard SoundCardProbe.isPresent(device) != false else { throw DaemonError("no such card") }
+                // The first attempt always releases the stopped driver (and the card with it,
+                // so that an unplugged card can go); later ones wait until the card is back.
+                if waiting && SoundCardProbe.isPresent(device) == false { throw DaemonError("no such card") }
                 if try !rig.audio.restart() { logger.warning("the stopped driver's thread did not end; left behind") }
                 let restarts = snapshot.withLock {
                     $0.audioRestarts += 1
