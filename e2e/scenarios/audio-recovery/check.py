@@ -31,6 +31,9 @@ def check(r):
     r.expect(before.get("audio_restarts") == 0 and after.get("audio_restarts") == 1,
              f"audio_restarts before/after the fault: {before.get('audio_restarts')}/{after.get('audio_restarts')}, expected 0/1")
     r.expect(after.get("state") == "running", f"state after the fault: {after.get('state')}")
+    main_pid, restarts = (r.text("before-stop.txt").split() + ["?", "?"])[:2]
+    r.expect(main_pid == pid and restarts == "0",
+             f"systemd restarted the service after the fault (MainPID {main_pid}, was {pid}; NRestarts {restarts})")
     r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
     if not r.path("capture.wav").exists():
         r.expect(False, f"no capture.wav: {r.text('arecord.err')}")

@@ -3,7 +3,9 @@
 # plays to the loopback card; a C major chord starts the band; `fault audio-stop` on the
 # control socket makes FluidSynth's driver stop calling back (as after the ALSA I/O error
 # that ends its thread); the daemon sees the driver stopped, reopens the card in the same
-# process, and an F major chord then plays. SIGTERM must silence it at once and exit 0.
+# process, and an F major chord then plays. It runs as a notify service with WatchdogSec=4:
+# the reopen is quick enough that systemd never restarts it. Stopping it (SIGTERM) must
+# silence it at once and exit 0.
 # Times (seconds since the capture started) go to times.txt for the host's checks.
 out=$1
 bin=$(pwd)/sideman-fault
@@ -26,10 +28,13 @@ name = "bossa-nova"
 socket = "$sock"
 TOML
 now() { date +%s.%N; }
-"$bin" serve --config /tmp/recovery.toml > "$out/serve.log" 2>&1 &
-serve=$!
+unit=sideman-recovery
+show() { systemctl show -p "$1" --value $unit; }
+systemd-run --unit=$unit -p Type=notify -p WatchdogSec=4 -p Restart=on-failure -p RestartSec=1 \
+  -p TimeoutStartSec=30 --no-block "$bin" serve --config /tmp/recovery.toml > "$out/systemd-run.txt" 2>&1
 n=0
-until aconnect -l | grep -q "'Sideman'" || [ $n -gt 150 ]; do sleep 0.2; n=$((n + 1)); done
+until [ "$(show ActiveState)" = active ] || [ $n -gt 150 ]; do sleep 0.2; n=$((n + 1)); done
+serve=$(show MainPID)
 sleep 1
 rec_start=$(now)
 arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 16 "$out/capture.wav" 2> "$out/arecord.err" &
@@ -47,11 +52,12 @@ amidi -p hw:1,0 -S '80 24 40 80 28 40 80 2B 40'
 chord2=$(now)
 amidi -p hw:1,0 -S '90 29 64 90 2D 64 90 30 64'   # F2 A2 C3: F major
 sleep 4
+echo "$(show MainPID) $(show NRestarts)" > "$out/before-stop.txt"
 stop=$(now)
-kill -TERM $serve
-wait $serve
-echo $? > "$out/serve.rc"
+systemctl stop $unit
 stopped=$(now)
+show ExecMainStatus > "$out/serve.rc"
+journalctl -u $unit -o cat --no-pager > "$out/serve.log" 2>&1
 wait $rec
 echo $? > "$out/arecord.rc"
 echo $serve > "$out/serve.pid"
