@@ -1,4 +1,6 @@
 import CFluidSynth
+import Glibc
+import Synchronization
 
 /// Plays a `Synthesizer` live through a FluidSynth audio driver (ALSA, PulseAudio, JACK ...).
 /// The driver's thread calls `block(frames)` before each 64-frame block it renders — that is
@@ -8,7 +10,8 @@ import CFluidSynth
 /// Threading: `block` runs on the audio thread. It must not allocate, lock, log or await; it
 /// may call the synthesizer (which, from then on, belongs to the audio thread: send it MIDI
 /// only from inside `block`). Stop by releasing the `AudioOutput` (or `stop()`), which joins
-/// the audio thread before returning.
+/// the audio thread before returning. `restart()` replaces a driver whose thread has ended
+/// (FluidSynth's ALSA driver ends it on an I/O error it cannot recover from).
 public final class AudioOutput {
     public struct Settings: Hashable, Sendable {
         /// FluidSynth's driver name: "alsa", "pulseaudio", "jack", "pipewire" ...
@@ -27,18 +30,26 @@ public final class AudioOutput {
         }
     }
 
-    /// What the audio thread touches: fixed-size, allocated before the driver starts.
+    /// What the audio thread touches: fixed-size, allocated before the driver starts. One per
+    /// driver, so that a replaced driver whose thread is stuck can never call into the new one's.
     final class Context {
         let synth: OpaquePointer
         let block: (Int) -> Void
         let outs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 64)
         let fxs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 64)
-        /// Frames rendered so far (read from other threads only for diagnostics).
-        var frames = 0
+        /// Frames rendered so far, by this driver and the ones it replaced: the driver's proof
+        /// of life (it advances even when the engine does not).
+        let frames = Atomic<Int>(0)
+        /// Set when the driver is replaced: its thread, if it ever runs again, renders nothing.
+        let retired = Atomic<Bool>(false)
+        /// Tests: the driver's thread stops in the next callback until the driver is replaced,
+        /// as if the sound card had stopped (see `AudioOutput.stopCallingBack()`).
+        let park = Atomic<Bool>(false)
 
-        init(synth: OpaquePointer, block: @escaping (Int) -> Void) {
+        init(synth: OpaquePointer, block: @escaping (Int) -> Void, frames: Int = 0) {
             self.synth = synth
             self.block = block
+            self.frames.store(frames, ordering: .relaxed)
         }
 
         deinit {
@@ -48,9 +59,9 @@ public final class AudioOutput {
     }
 
     public let settings: Settings
-    private let synthesizer: Synthesizer
-    private let context: Context
-    private var driver: OpaquePointer?
+    let synthesizer: Synthesizer
+    var context: Context
+    var driver: OpaquePointer?
 
     public init(synthesizer: Synthesizer, settings: Settings = Settings(), block: @escaping (Int) -> Void) throws(FluidSynthError) {
         guard (16...8192).contains(settings.periodSize), (2...64).contains(settings.periods) else {
@@ -69,13 +80,19 @@ public final class AudioOutput {
             let key = "audio.\(settings.driver).device"
             try fluid("fluid_settings_setstr audio.<driver>.device") { fluid_settings_setstr(fluidSettings, key, device) }.get()
         }
+        driver = try Self.open(synthesizer, context)
+    }
+
+    /// A new FluidSynth audio driver calling `context` (its settings are already set).
+    static func open(_ synthesizer: Synthesizer, _ context: Context) throws(FluidSynthError) -> OpaquePointer {
         let callback: fluid_audio_func_t = { data, length, fxCount, fx, outCount, out in
             guard let data, let out else { return FLUID_FAILED }
             let context = Unmanaged<AudioOutput.Context>.fromOpaque(data).takeUnretainedValue()
             return AudioOutput.render(context, length: Int(length), fxCount: Int(fxCount), fx: fx, outCount: Int(outCount), out: out)
         }
-        driver = try fluid("new_fluid_audio_driver2") {
-            new_fluid_audio_driver2(fluidSettings, callback, Unmanaged.passUnretained(context).toOpaque())
+        let settings = synthesizer.fluidSettings
+        return try fluid("new_fluid_audio_driver2") {
+            new_fluid_audio_driver2(settings, callback, Unmanaged.passUnretained(context).toOpaque())
         }
     }
 
@@ -92,7 +109,7 @@ public final class AudioOutput {
     public var isRunning: Bool { driver != nil }
 
     /// Frames rendered since start (approximate when read while running).
-    public var framesRendered: Int { context.frames }
+    public var framesRendered: Int { context.frames.load(ordering: .relaxed) }
 
     /// The audio thread: 64-frame blocks, the caller's `block` before each. Drivers without
     /// separate effect buffers get reverb and chorus mixed into the dry output.
@@ -100,6 +117,15 @@ public final class AudioOutput {
         _ context: Context, length: Int, fxCount: Int, fx: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?,
         outCount: Int, out: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>
     ) -> Int32 {
+        if context.park.load(ordering: .relaxed) || context.retired.load(ordering: .relaxed) {
+            // A replaced (or, in tests, held) driver: its thread is no longer the audio thread.
+            // It writes silence until deleted, and sleeps, so that it cannot spin on a device
+            // that never blocks (ALSA's null device) and starve the thread deleting it.
+            while !context.retired.load(ordering: .relaxed) { usleep(5_000) }
+            for i in 0..<min(outCount, 64) { out[i]?.update(repeating: 0, count: length) }
+            usleep(2_000)
+            return FLUID_FAILED
+        }
         let outs = min(outCount, 64)
         var offset = 0
         var status = FLUID_OK
@@ -122,7 +148,7 @@ public final class AudioOutput {
             if !ok.succeeded { status = FLUID_FAILED }
             offset += n
         }
-        context.frames += length
+        context.frames.add(length, ordering: .relaxed)
         return status
     }
 }

@@ -12,6 +12,8 @@ public final class AudioPulse: Sendable {
     public let styleIndex = Atomic<Int>(0)
     /// Fault injection: the callback stops driving the engine (only a test build sets it).
     public let stalled = Atomic<Bool>(false)
+    /// Fault injection: the sound card's driver is to stop calling back (`fault audio-stop`).
+    public let audioStopRequested = Atomic<Bool>(false)
 
     public init() {}
 

@@ -29,6 +29,7 @@ extension Daemon {
             encoder.keyEncodingStrategy = .convertToSnakeCase
             guard let data = try? encoder.encode(report) else { return "error: cannot encode the status\n" }
             return String(decoding: data, as: UTF8.self) + "\n"
+        case "fault audio-stop": return injectAudioStop()
         case "fault stall":
             #if SIDEMAN_FAULT_INJECTION
                 pulse.stalled.store(true, ordering: .relaxed)
@@ -38,7 +39,7 @@ extension Daemon {
                 return "error: fault injection is not in this build\n"
             #endif
         default:
-            return "error: unknown request '\(request)' (known: status, fault stall)\n"
+            return "error: unknown request '\(request)' (known: status, fault stall, fault audio-stop)\n"
         }
     }
 }

@@ -20,8 +20,10 @@ extension Daemon {
         var status = report.summary
         notifier.ready(status: status)
         var tick = 0
+        var stallDetector = audioStallDetector()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
+            await recoverAudioIfStopped(rig, &stallDetector)
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
                 let now = report.summary

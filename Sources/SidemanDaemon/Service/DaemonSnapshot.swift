@@ -19,6 +19,8 @@ struct DaemonSnapshot: Sendable {
     var inputs: [SequencerAddress: String] = [:]
     var reloads = 0
     var lastReloadError: String?
+    /// The sound card's driver stopped and was reopened (Daemon+AudioRecovery).
+    var audioRestarts = 0
 
     init(config: SidemanConfig, styleNames: [String], tempo: Double) {
         self.config = config
@@ -55,7 +57,7 @@ struct DaemonSnapshot: Sendable {
         if waitingFor == nil && state == "running" {
             if inputs.isEmpty { waitingFor = "a keyboard" } else if !playing { waitingFor = "a chord" }
         }
-        return DaemonStatusReport(
+        var report = DaemonStatusReport(
             state: state, waitingFor: waitingFor,
             style: styleNames.indices.contains(index) ? styleNames[index] : "-",
             section: playing ? section?.name : nil, chord: chord?.symbol, tempo: (tempo * 100).rounded() / 100, playing: playing,
@@ -63,5 +65,7 @@ struct DaemonSnapshot: Sendable {
             periodSize: config.audio.periodSize, periods: config.audio.periods,
             blocks: pulse.blocks.load(ordering: .relaxed), lateCallbacks: pulse.lateCallbacks.load(ordering: .relaxed),
             uptimeSeconds: uptime, configFile: configFile, reloads: reloads, lastReloadError: lastReloadError, pid: pid)
+        report.audioRestarts = audioRestarts
+        return report
     }
 }

@@ -24,6 +24,7 @@ extension DaemonStatusReport {
         add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
         add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
         add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")
+        add("audio restarts:", "\(audioRestarts)")
         add("uptime:", Self.duration(uptimeSeconds))
         add("config:", configFile ?? "defaults")
         add("reloads:", "\(reloads)" + (lastReloadError.map { ", last refused: \($0)" } ?? ""))

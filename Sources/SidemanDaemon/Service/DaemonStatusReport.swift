@@ -27,6 +27,8 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var reloads: Int
     public var lastReloadError: String?
     public var pid: Int32
+    /// Times the sound card's driver stopped and was reopened without restarting the daemon.
+    public var audioRestarts: Int = 0
 
     public init(
         state: String, waitingFor: String? = nil, style: String, section: String? = nil, chord: String? = nil,

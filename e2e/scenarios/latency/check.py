@@ -80,7 +80,12 @@ def check(r):
     sideman = [e for e in events if e[1] != 20]
     r.expect(sideman, "nothing arrived from Sideman:out")
     # FluidSynth's ALSA driver ends its thread on an ALSA write error it cannot recover from
-    # (seen under emulation when the host is starved); say so rather than list what follows.
+    # (seen under emulation when the host is starved): the daemon reopens the card, once is
+    # tolerated (the checks below allow one chord lost); not reopened, say so.
+    reopens = r.text("serve.log").count("reopening")
+    r.expect(reopens <= 1, f"the sound card was reopened {reopens} times (one is tolerated)")
+    if reopens:
+        print("  latency: the sound card's driver stopped once and was reopened")
     r.expect("silenced=true" in r.text("serve.log"),
              "the audio thread stopped before SIGTERM (serve.log: silenced=false): the sound card's driver thread ended")
     r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")

@@ -1,0 +1,74 @@
+import FluidSynthOutput
+import Foundation
+
+extension Daemon {
+    /// The detector for the configured card: max(250 ms, 20 periods) without a callback.
+    func audioStallDetector() -> AudioStallDetector {
+        let audio = snapshot.withLock { $0.config.audio }
+        return AudioStallDetector(sampleRate: audio.sampleRate, periodSize: audio.periodSize)
+    }
+
+    /// One look at the sound card's driver (every 10 ms from the band loop). FluidSynth's ALSA
+    /// driver ends its thread on an I/O error it cannot recover from (a starved or unplugged
+    /// card); then nothing calls back and the band is silent. The driver's frame counter tells
+    /// that apart from a stalled engine (whose callbacks still come, and which the watchdog
+    /// must still catch): a stopped driver is replaced; the engine resumes from where its
+    /// sample clock stopped, so every note scheduled still gets its note-off.
+    func recoverAudioIfStopped(_ rig: LiveRig, _ detector: inout AudioStallDetector) async {
+        #if SIDEMAN_FAULT_INJECTION
+            if pulse.audioStopRequested.exchange(false, ordering: .relaxed) { rig.audio.stopCallingBack() }
+        #endif
+        let running = snapshot.withLock { $0.state == "running" }
+        let decision = detector.observe(running: running, frames: rig.audio.framesRendered, atNanoseconds: CallbackTimer.now())
+        guard decision == .reopen else { return }
+        await reopenAudio(rig)
+        detector.reopened(atNanoseconds: CallbackTimer.now())
+    }
+
+    /// Replaces the stopped driver; while the card cannot be opened, retries every second
+    /// (STATUS "waiting for sound card …", the watchdog fed as while booting) until it is back
+    /// or the daemon shuts down.
+    func reopenAudio(_ rig: LiveRig) async {
+        let device = snapshot.withLock { $0.config.audio.device }
+        let reason = Synthesizer.takeLastLogMessage() ?? "no error reported"
+        logger.error("sound card \(device) stopped (FluidSynth: \(reason)); reopening")
+        notifier.status("sound card \(device) stopped; reopening")
+        var waiting = false
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                // The first attempt always releases the stopped driver (and the card with it,
+                // so that an unplugged card can go); later ones wait until the card is back.
+                if waiting && SoundCardProbe.isPresent(device) == false { throw DaemonError("no such card") }
+                if try !rig.audio.restart() { logger.warning("the stopped driver's thread did not end; left behind") }
+                let restarts = snapshot.withLock {
+                    $0.audioRestarts += 1
+                    if waiting { $0.waitingForDevice = nil; $0.state = "running" }
+                    return $0.audioRestarts
+                }
+                logger.info("sound card \(device) reopened", metadata: ["audio_restarts": "\(restarts)"])
+                notifier.status(report.summary)
+                return
+            } catch {
+                if !waiting {
+                    logger.warning("waiting for sound card \(device): \(error)")
+                    snapshot.withLock { $0.waitingForDevice = "sound card \(device)"; $0.state = "waiting" }
+                    notifier.status("waiting for sound card \(device)")
+                    waiting = true
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    /// `fault audio-stop` (test builds only): the driver stops calling back, as after a sound
+    /// card I/O error; the band loop then finds it stopped and reopens it.
+    func injectAudioStop() -> String {
+        #if SIDEMAN_FAULT_INJECTION
+            pulse.audioStopRequested.store(true, ordering: .relaxed)
+            logger.warning("fault injected: the sound card's driver stops")
+            return "ok: audio driver stopped\n"
+        #else
+            return "error: fault injection is not in this build\n"
+        #endif
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import FluidSynthOutput
+
+/// A driver that stops calling back (as FluidSynth's ALSA driver does after a sound card I/O
+/// error) is replaced by `restart()`: a new driver calls the same block again, counting on.
+@Suite("Audio driver restart through ALSA's null device", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/alsa/alsa.conf"), "skipped: alsa-lib configuration not installed"))
+struct AudioOutputRestartTests {
+    static func waitUntil(_ seconds: Double = 5, _ condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+    }
+
+    @Test func aDriverThatStoppedIsReplacedAndResumes() throws {
+        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
+        let calls = Atomic<Int>(0)
+        let output = try AudioOutput(
+            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
+        ) { _ in calls.add(1, ordering: .relaxed) }
+        defer { output.stop() }
+        Self.waitUntil { calls.load(ordering: .relaxed) >= 20 }
+        #expect(calls.load(ordering: .relaxed) >= 20)
+
+        output.stopCallingBack()
+        Thread.sleep(forTimeInterval: 0.1)
+        let ended = output.framesRendered
+        let callsBefore = calls.load(ordering: .relaxed)
+        Thread.sleep(forTimeInterval: 0.3)
+        // Stopped: nothing renders any more.
+        #expect(output.framesRendered == ended)
+        #expect(calls.load(ordering: .relaxed) == callsBefore)
+
+        let released = try output.restart()
+        #expect(released)
+        #expect(output.isRunning)
+        Self.waitUntil { calls.load(ordering: .relaxed) >= callsBefore + 20 }
+        #expect(calls.load(ordering: .relaxed) >= callsBefore + 20)
+        // The frame count continues from where the stopped driver left it.
+        #expect(output.framesRendered > ended)
+    }
+
+    @Test func restartOfARunningDriverReplacesIt() throws {
+        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
+        let calls = Atomic<Int>(0)
+        let output = try AudioOutput(
+            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
+        ) { _ in calls.add(1, ordering: .relaxed) }
+        Self.waitUntil { calls.load(ordering: .relaxed) >= 10 }
+        #expect(try output.restart())
+        let after = calls.load(ordering: .relaxed)
+        Self.waitUntil { calls.load(ordering: .relaxed) >= after + 10 }
+        #expect(calls.load(ordering: .relaxed) >= after + 10)
+        output.stop()
+        let stopped = calls.load(ordering: .relaxed)
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(calls.load(ordering: .relaxed) == stopped)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import SidemanDaemon
+
+/// The stopped-driver decision on a virtual clock: milliseconds in, keep / wait / reopen out.
+@Suite struct AudioStallDetectorTests {
+    static let ms: Int64 = 1_000_000
+
+    @Test func thresholdIsTwentyPeriodsButAtLeastAQuarterSecond() {
+        #expect(AudioStallDetector(sampleRate: 48_000, periodSize: 256).thresholdNanoseconds == 250 * Self.ms)
+        // 20 × 1024 frames at 48 kHz = 426.66 ms.
+        #expect(AudioStallDetector(sampleRate: 48_000, periodSize: 1024).thresholdNanoseconds == 426_666_666)
+    }
+
+    @Test func aDriverThatAdvancesIsKept() {
+        var detector = AudioStallDetector(thresholdNanoseconds: 250 * Self.ms)
+        for step in 0..<1000 {
+            let decision = detector.observe(running: true, frames: step * 256, atNanoseconds: Int64(step) * 10 * Self.ms)
+            #expect(decision == .keep)
+        }
+    }
+
+    @Test func aCounterStuckPastTheThresholdMeansReopen() {
+        var detector = AudioStallDetector(thresholdNanoseconds: 250 * Self.ms)
+        #expect(detector.observe(running: true, frames: 1000, atNanoseconds: 0) == .keep)
+        #expect(detector.observe(running: true, frames: 1000, atNanoseconds: 100 * Self.ms) == .wait)
+        #expect(detector.observe(running: true, frames: 1000, atNanoseconds: 249 * Self.ms) == .wait)
+        #expect(detector.observe(running: true, frames: 1000, atNanoseconds: 250 * Self.ms) == .reopen)
+        // Reopened: the new driver gets a whole threshold before it is judged again.
+        detector.reopened(atNanoseconds: 260 * Self.ms)
+        #expect(detector.observe(running: true, frames: 1000, atNanoseconds: 270 * Self.ms) == .keep)
+        #expect(detector.observe(running: true, frames: 1000, atNanoseconds: 400 * Self.ms) == .wait)
+        #expect(detector.observe(running: true, frames: 1256, atNanoseconds: 500 * Self.ms) == .keep)
+        #expect(detector.observe(running: true, frames: 1256, atNanoseconds: 760 * Self.ms) == .reopen)
+    }
+
+    @Test func aGapShorterThanTheThresholdOnlyWaits() {
+        var detector = AudioStallDetector(thresholdNanoseconds: 250 * Self.ms)
+        #expect(detector.observe(running: true, frames: 0, atNanoseconds: 0) == .keep)
+        #expect(detector.observe(running: true, frames: 0, atNanoseconds: 200 * Self.ms) == .wait)
+        #expect(detector.observe(running: true, frames: 512, atNanoseconds: 240 * Self.ms) == .keep)
+        #expect(detector.observe(running: true, frames: 512, atNanoseconds: 480 * Self.ms) == .wait)
+    }
+
+    @Test func notRunningIsNeverAStop() {
+        var detector = AudioStallDetector(thresholdNanoseconds: 250 * Self.ms)
+        #expect(detector.observe(running: false, frames: 0, atNanoseconds: 0) == .keep)
+        #expect(detector.observe(running: false, frames: 0, atNanoseconds: 10_000 * Self.ms) == .keep)
+        // Running again: the threshold counts from then, not from the last movement.
+        #expect(detector.observe(running: true, frames: 0, atNanoseconds: 10_100 * Self.ms) == .keep)
+        #expect(detector.observe(running: true, frames: 0, atNanoseconds: 10_200 * Self.ms) == .wait)
+    }
+}

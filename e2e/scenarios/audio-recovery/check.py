@@ -1,0 +1,57 @@
+import importlib.util
+import json
+from pathlib import Path
+
+from audio import read_wav
+
+# The spectrum and level helpers of the serve-audio check.
+_spec = importlib.util.spec_from_file_location("serve_audio_check", Path(__file__).parent.parent / "serve-audio" / "check.py")
+_serve = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_serve)
+NAMES, chroma, rms_dbfs, loudest_after = _serve.NAMES, _serve.chroma, _serve.rms_dbfs, _serve.loudest_after
+
+
+def status(r, name):
+    try:
+        return json.loads(r.text(name))
+    except (ValueError, OSError):
+        return {}
+
+
+def check(r):
+    log = r.text("serve.log")
+    r.expect(r.text("fault.txt").startswith("ok: "), f"fault audio-stop: {r.text('fault.txt').strip()!r}")
+    r.expect("band started" in log, "the daemon never logged 'band started' (sync start on the chord)")
+    r.expect("stopped" in log and "reopening" in log, "the daemon never said the sound card stopped and is reopened")
+    r.expect("reopened" in log, "the daemon never said the sound card was reopened")
+    before, after = status(r, "status-before.json"), status(r, "status-after.json")
+    pid = r.text("serve.pid").strip()
+    r.expect(str(before.get("pid")) == pid and str(after.get("pid")) == pid,
+             f"not the same process: pid {pid}, status before {before.get('pid')}, after {after.get('pid')}")
+    r.expect(before.get("audio_restarts") == 0 and after.get("audio_restarts") == 1,
+             f"audio_restarts before/after the fault: {before.get('audio_restarts')}/{after.get('audio_restarts')}, expected 0/1")
+    r.expect(after.get("state") == "running", f"state after the fault: {after.get('state')}")
+    main_pid, restarts = (r.text("before-stop.txt").split() + ["?", "?"])[:2]
+    r.expect(main_pid == pid and restarts == "0",
+             f"systemd restarted the service after the fault (MainPID {main_pid}, was {pid}; NRestarts {restarts})")
+    r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
+    if not r.path("capture.wav").exists():
+        r.expect(False, f"no capture.wav: {r.text('arecord.err')}")
+        return
+    times = dict((k, float(v)) for k, v in (line.split() for line in r.lines("times.txt")))
+    wav = read_wav(r.path("capture.wav"))
+    rate, s = wav.rate, wav.samples
+
+    def band(name, start, end, expected):
+        level = rms_dbfs(s, rate, start, end)
+        r.expect(level > -40, f"{name}: the band is silent ({level:.1f} dBFS)")
+        energy = chroma(s, rate, start, end)
+        ranked = [NAMES[i] for i in sorted(range(12), key=lambda i: -energy[i])]
+        r.expect(expected <= set(ranked[:4]), f"{name}: the strongest pitch classes are {ranked[:5]}, expected {sorted(expected)} among the first four")
+        print(f"  audio-recovery: {name}: {level:.1f} dBFS, strongest {ranked[:4]}")
+
+    band("C major before the fault", times["chord1"] + 0.5, times["fault"], {"C", "E", "G"})
+    band("F major after the reopen", times["chord2"] + 1, times["sigterm"], {"F", "A", "C"})
+    after_term = loudest_after(s, rate, times["sigterm"] + 0.1)
+    r.expect(after_term < -50, f"sound {after_term:.1f} dBFS more than 100 ms after SIGTERM (expected silence below -50 dBFS)")
+    r.expect(times["exited"] - times["sigterm"] < 3, f"sideman took {times['exited'] - times['sigterm']:.2f} s to exit after SIGTERM")
