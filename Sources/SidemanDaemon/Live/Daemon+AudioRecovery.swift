@@ -14,31 +14,41 @@ extension Daemon {
     /// that apart from a stalled engine (whose callbacks still come, and which the watchdog
     /// must still catch): a stopped driver is replaced; the engine resumes from where its
     /// sample clock stopped, so every note scheduled still gets its note-off.
-    func recoverAudioIfStopped(_ rig: LiveRig, _ detector: inout AudioStallDetector) async {
+    /// Returns false when the card cannot be had back (see `reopenAudio`): the daemon then ends
+    /// with that failure, for systemd to start it afresh.
+    func recoverAudioIfStopped(_ rig: LiveRig, _ detector: inout AudioStallDetector) async -> Bool {
         #if SIDEMAN_FAULT_INJECTION
             if pulse.audioStopRequested.exchange(false, ordering: .relaxed) { rig.audio.stopCallingBack() }
         #endif
         let running = snapshot.withLock { $0.state == "running" }
         let decision = detector.observe(running: running, frames: rig.audio.framesRendered, atNanoseconds: CallbackTimer.now())
-        guard decision == .reopen else { return }
-        await reopenAudio(rig)
+        guard decision == .reopen else { return true }
+        guard await reopenAudio(rig) else { return false }
         detector.reopened(atNanoseconds: CallbackTimer.now())
+        return true
     }
 
     /// Replaces the stopped driver; while the card cannot be opened, retries every second
     /// (STATUS "waiting for sound card …", the watchdog fed as while booting) until it is back
-    /// or the daemon shuts down.
-    func reopenAudio(_ rig: LiveRig) async {
+    /// or the daemon shuts down. A card that is there but still cannot be opened after
+    /// `heldCardLimit` is held — by the stopped driver's thread, if it never ended, or by
+    /// another program: only a fresh process gets it back, so this gives up (returns false)
+    /// rather than wait silently forever with the watchdog fed.
+    func reopenAudio(_ rig: LiveRig, heldCardLimit: Duration = .seconds(10)) async -> Bool {
         let device = snapshot.withLock { $0.config.audio.device }
         let reason = Synthesizer.takeLastLogMessage() ?? "no error reported"
         logger.error("sound card \(device) stopped (FluidSynth: \(reason)); reopening")
         notifier.status("sound card \(device) stopped; reopening")
         var waiting = false
+        var heldSince: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 // The first attempt always releases the stopped driver (and the card with it,
                 // so that an unplugged card can go); later ones wait until the card is back.
-                if waiting && SoundCardProbe.isPresent(device) == false { throw DaemonError("no such card") }
+                if waiting && SoundCardProbe.isPresent(device) == false {
+                    heldSince = nil
+                    throw DaemonError("no such card")
+                }
                 if try !rig.audio.restart() { logger.warning("the stopped driver's thread did not end; left behind") }
                 let restarts = snapshot.withLock {
                     $0.audioRestarts += 1
@@ -47,8 +57,18 @@ extension Daemon {
                 }
                 logger.info("sound card \(device) reopened", metadata: ["audio_restarts": "\(restarts)"])
                 notifier.status(report.summary)
-                return
+                return true
             } catch {
+                if SoundCardProbe.isPresent(device) != false {
+                    let since = heldSince ?? .now
+                    heldSince = since
+                    if ContinuousClock.now - since > heldCardLimit {
+                        let message = "sound card \(device) is there but cannot be opened again: \(error)"
+                        logger.error("\(message); ending, to be started afresh")
+                        failure.withLock { $0 = DaemonError(message) }
+                        return false
+                    }
+                }
                 if !waiting {
                     logger.warning("waiting for sound card \(device): \(error)")
                     snapshot.withLock { $0.waitingForDevice = "sound card \(device)"; $0.state = "waiting" }
@@ -58,6 +78,7 @@ extension Daemon {
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+        return true
     }
 
     /// `fault audio-stop` (test builds only): the driver stops calling back, as after a sound

@@ -23,7 +23,7 @@ extension Daemon {
         var stallDetector = audioStallDetector()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
-            await recoverAudioIfStopped(rig, &stallDetector)
+            guard await recoverAudioIfStopped(rig, &stallDetector) else { break }
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
                 let now = report.summary
