@@ -9,7 +9,12 @@ public enum ControlClient {
         guard fd >= 0 else { throw ControlSocketError("cannot make a socket (\(String(cString: strerror(errno))))") }
         defer { close(fd) }
         guard address.with({ connect(fd, $0, $1) }) == 0 else {
-            let reason = errno == ENOENT || errno == ECONNREFUSED ? "is sideman serve running?" : String(cString: strerror(errno))
+            let code = errno
+            if code == EACCES {
+                // The socket is the sideman group's (0660): say so rather than "no daemon".
+                throw ControlSocketError("\(path): permission denied (only members of the group sideman may ask: sudo adduser $USER sideman)")
+            }
+            let reason = code == ENOENT || code == ECONNREFUSED ? "is sideman serve running?" : String(cString: strerror(code))
             throw ControlSocketError("no daemon listening on \(path) (\(reason))")
         }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)

@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    /// Root connects whatever the mode, so only an ordinary user can see the refusal (the VM's
+    /// service scenario checks it for a user outside the group).
+    @Test(.enabled(if: getuid() != 0, "skipped: root ignores the socket's permissions"))
+    func aRefusedUserIsToldWhy() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("control.sock").path
+        let server = try ControlServer(path: path) { _ in "pong\n" }
+        defer { server.stop() }
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: path)
+        #expect(throws: ControlSocketError(
+            "\(path): permission denied (only members of the group sideman may ask: sudo adduser $USER sideman)")) {
+            try ControlClient.request("status", socket: path)
+        }
+    }
+
     @Test func aSilentClientDoesNotBlockTheNext() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

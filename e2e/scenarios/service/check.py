@@ -63,6 +63,8 @@ def check(r):
 
     r.expect(r.text("status-member.rc").strip() == "0", f"sideman status as a member of the group sideman: {r.text('status-member.txt')!r}")
     r.expect(r.text("status-outsider.rc").strip() != "0", f"sideman status answered a user outside the group sideman: {r.text('status-outsider.txt')!r}")
+    r.expect("permission denied" in r.text("status-outsider.txt") and "group sideman" in r.text("status-outsider.txt"),
+             f"sideman status should tell a user outside the group why it is refused: {r.text('status-outsider.txt')!r}")
 
     reload = r.text("reload.txt").split()
     r.expect(r.text("reload.rc").strip() == "0" and reload[-3:-2] == ["active"] and reload[-2:-1] == reload[-1:],
