@@ -56,10 +56,13 @@ echo "$(show MainPID) $(show NRestarts)" > "$out/before-stop.txt"
 stop=$(now)
 systemctl stop $unit
 stopped=$(now)
+# When systemd sent SIGTERM: its "Stopping" line in the journal (same clock as date); under
+# emulation that comes a few hundred ms after the systemctl call.
+sigterm=$(journalctl -u $unit -o short-unix --no-pager | grep "Stopping" | tail -1 | cut -d' ' -f1)
 show ExecMainStatus > "$out/serve.rc"
 journalctl -u $unit -o cat --no-pager > "$out/serve.log" 2>&1
 wait $rec
 echo $? > "$out/arecord.rc"
 echo $serve > "$out/serve.pid"
-awk -v r="$rec_start" -v a="$chord1" -v f="$fault" -v b="$chord2" -v s="$stop" -v e="$stopped" 'BEGIN {
-  printf "chord1 %.3f\nfault %.3f\nchord2 %.3f\nsigterm %.3f\nexited %.3f\n", a - r, f - r, b - r, s - r, e - r }' > "$out/times.txt"
+awk -v r="$rec_start" -v a="$chord1" -v f="$fault" -v b="$chord2" -v s="$stop" -v e="$stopped" -v k="${sigterm:-$stop}" 'BEGIN {
+  printf "chord1 %.3f\nfault %.3f\nchord2 %.3f\nstop %.3f\nsigterm %.3f\nexited %.3f\n", a - r, f - r, b - r, s - r, k - r, e - r }' > "$out/times.txt"
