@@ -50,9 +50,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
+        // Counts heap allocations by standing in for malloc: for the benchmarks and the tests
+        // that prove the audio path allocation-free (an executable may link only one).
+        .target(name: "AllocationCounting"),
         .executableTarget(
             name: "SidemanBenchmarks",
-            dependencies: ["MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon"],
+            dependencies: [
+                "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon",
+                "AllocationCounting",
+            ],
             // The allocation counter stands in for malloc: the executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
@@ -62,7 +68,6 @@ let package = Package(
         .testTarget(name: "StyleEngineTests", dependencies: ["StyleEngine", "MusicCore"]),
         // The allocation counter the real-time tests share (one test executable holds them all,
         // and only one may stand in for malloc).
-        .target(name: "AllocationCounting", path: "Tests/AllocationCounting"),
         .testTarget(
             name: "ArrangerTests", dependencies: ["Arranger", "StyleEngine", "ChordRecognition", "MusicCore", "AllocationCounting"],
             // The allocation counter stands in for malloc: the test executable must export it.

@@ -1,3 +1,4 @@
+import AllocationCounting
 import Arranger
 import Foundation
 import MusicCore

@@ -1,3 +1,4 @@
+import AllocationCounting
 import ALSASequencer
 import Arranger
 import FluidSynthOutput

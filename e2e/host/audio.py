@@ -79,14 +79,14 @@ def loudest_after(samples: list[float], rate: int, start: float, window: float =
     return loudest
 
 
-def pitch_classes(samples: list[float], rate: int, start: float, end: float) -> list[str]:
-    """Pitch class names of a stretch, strongest first: spectrum energy (numpy) summed per
-    pitch class over the notes MIDI 36...95."""
+def chroma(samples: list[float], rate: int, start: float, end: float) -> list[float]:
+    """Energy per pitch class (C = 0) of a stretch: spectrum energy (numpy) summed per pitch
+    class over the notes MIDI 36...95; all zero for a stretch under 100 ms."""
     import numpy as np
     a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
     x = np.asarray(samples[a:b], dtype=float)
     if len(x) < rate // 10:
-        return []
+        return [0.0] * 12
     spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x)))) ** 2
     freqs = np.fft.rfftfreq(len(x), 1 / rate)
     energy = [0.0] * 12
@@ -94,4 +94,12 @@ def pitch_classes(samples: list[float], rate: int, start: float, end: float) -> 
         f = 440 * 2 ** ((note - 69) / 12)
         band = (freqs > f * 2 ** (-0.5 / 12)) & (freqs < f * 2 ** (0.5 / 12))
         energy[note % 12] += float(spectrum[band].sum())
+    return energy
+
+
+def pitch_classes(samples: list[float], rate: int, start: float, end: float) -> list[str]:
+    """Pitch class names of a stretch, strongest first (none for a stretch under 100 ms)."""
+    energy = chroma(samples, rate, start, end)
+    if not any(energy):
+        return []
     return [NOTE_NAMES[i] for i in sorted(range(12), key=lambda i: -energy[i])]

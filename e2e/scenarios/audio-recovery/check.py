@@ -1,14 +1,6 @@
-import importlib.util
 import json
-from pathlib import Path
 
-from audio import read_wav
-
-# The spectrum and level helpers of the serve-audio check.
-_spec = importlib.util.spec_from_file_location("serve_audio_check", Path(__file__).parent.parent / "serve-audio" / "check.py")
-_serve = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_serve)
-NAMES, chroma, rms_dbfs, loudest_after = _serve.NAMES, _serve.chroma, _serve.rms_dbfs, _serve.loudest_after
+from audio import NOTE_NAMES as NAMES, chroma, loudest_after, read_wav, rms_dbfs
 
 
 def status(r, name):

@@ -1,45 +1,6 @@
-import math
 import re
 
-from audio import read_wav, analyse
-
-NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
-
-
-def chroma(samples, rate, start, end):
-    """Energy per pitch class (C = 0) between two times, from the spectrum of that stretch
-    (numpy on the host), summed over the notes MIDI 36...95."""
-    import numpy as np
-    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
-    x = np.asarray(samples[a:b], dtype=float)
-    if len(x) < rate // 10:
-        return [0.0] * 12
-    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x)))) ** 2
-    freqs = np.fft.rfftfreq(len(x), 1 / rate)
-    energy = [0.0] * 12
-    for note in range(36, 96):
-        f = 440 * 2 ** ((note - 69) / 12)
-        band = (freqs > f * 2 ** (-0.5 / 12)) & (freqs < f * 2 ** (0.5 / 12))
-        energy[note % 12] += float(spectrum[band].sum())
-    return energy
-
-
-def rms_dbfs(samples, rate, start, end):
-    a, b = max(0, int(start * rate)), min(len(samples), int(end * rate))
-    block = samples[a:b]
-    if not block:
-        return -200.0
-    r = math.sqrt(sum(x * x for x in block) / len(block))
-    return 20 * math.log10(r) if r > 0 else -200.0
-
-
-def loudest_after(samples, rate, start, window=0.02):
-    """The loudest 20 ms window from `start` to the end, in dBFS."""
-    t, loudest = start, -200.0
-    while t + window <= len(samples) / rate:
-        loudest = max(loudest, rms_dbfs(samples, rate, t, t + window))
-        t += window
-    return loudest
+from audio import NOTE_NAMES as NAMES, analyse, chroma, loudest_after, read_wav, rms_dbfs
 
 
 def check(r):

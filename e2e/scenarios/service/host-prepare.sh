@@ -10,12 +10,5 @@ cd "$root"
 bin="$dest/../../../usr/local/bin/sideman"
 deb=$("$root/packaging/build-deb.sh" "$bin" "$(cat packaging/VERSION)" "$(dpkg --print-architecture)" "$dest")
 mv "$deb" "$dest/sideman.deb"
-# The test build: only when the sources have the hook; E2E_SKIP_BUILD=1 reuses the last one.
-fault=".build-fault/release/sideman"
-if grep -rqs SIDEMAN_FAULT_INJECTION Sources; then
-  if [ "${E2E_SKIP_BUILD:-0}" != 1 ] || [ ! -x "$fault" ]; then
-    swift build -c release --static-swift-stdlib --product sideman -Xswiftc -DSIDEMAN_FAULT_INJECTION \
-      --scratch-path .build-fault > "$dest/../../build-fault.log" 2>&1 || { tail -20 "$dest/../../build-fault.log" >&2; exit 1; }
-  fi
-  install -m 0755 -s "$fault" "$dest/sideman-fault"
-fi
+# The test build, installed over the packaged binary by the watchdog step.
+"$root/e2e/host/stage-fault-build.sh" "$dest" "$root"
