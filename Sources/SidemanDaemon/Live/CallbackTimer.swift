@@ -31,7 +31,7 @@ public struct CallbackTimer: Sendable {
             framesSinceAnchor = Int64(frames)
             return false
         }
-        let due = anchorNanoseconds + framesSinceAnchor * 1_000_000_000 / sampleRate
+        let due = anchorNanoseconds + FrameNanoseconds.nanoseconds(frames: framesSinceAnchor, sampleRate: sampleRate)
         let lag = now - due
         // Early by more than the buffer: the card's clock runs ahead of ours; follow it.
         if lag > slackNanoseconds || lag < -slackNanoseconds {
