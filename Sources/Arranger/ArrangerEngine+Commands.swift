@@ -72,9 +72,10 @@ extension ArrangerEngine {
         case .panic:
             endNotes(frame: 0, emit: emit) { _ in true }
             dropDelayed { _ in true }
+            // Sustain off first, so that All Notes Off is not held by a pedal; All Sound Off
+            // cuts release tails too.
             for part in PartID.allCases {
-                emit(BandEvent(frame: 0, part: part,
-                               event: .controlChange(channel: part.channel, controller: MIDIController.allNotesOff, value: 0)))
+                MIDIEvent.panic(on: part.channel) { emit(BandEvent(frame: 0, part: part, event: $0)) }
             }
         }
     }

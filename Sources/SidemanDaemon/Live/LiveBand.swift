@@ -124,7 +124,13 @@ public struct LiveBand: Sendable {
         case .section(.main(let variation)): currentMain = variation
         case .mute(let part, let muted):
             if muted { mutedParts.insert(part) } else { mutedParts.remove(part) }
-        case .panic: Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+        case .panic:
+            Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+            // The channels the band does not drive (the player's voices and any other): the
+            // engine sweeps its own. As band events, so that they go out on `out` as well.
+            for channel in MIDIChannel.all where PartID(rawValue: channel.intValue) == nil {
+                MIDIEvent.panic(on: channel) { sink.playBand(BandEvent(frame: 0, part: nil, event: $0)) }
+            }
         default: break
         }
         engine.send(command)
