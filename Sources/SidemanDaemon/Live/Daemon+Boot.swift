@@ -19,7 +19,7 @@ extension Daemon {
         let synth = try Synthesizer(settings: SynthesizerSettings(
             sampleRate: rate, gain: config.synth.gain, polyphony: config.synth.polyphony, reverb: config.synth.reverb,
             chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
-            drumChannels: band.drumChannels))
+            drumChannels: []))  // kits come with the style's banks (CompiledStyle.setupEvents)
         do {
             try synth.loadSoundFont(at: soundFontPath)
         } catch {

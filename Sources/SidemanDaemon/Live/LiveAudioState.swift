@@ -63,7 +63,6 @@ public final class LiveAudioState: @unchecked Sendable {
                 pushed = true
             }
         }
-        func useDrumChannels(_ channels: Set<MIDIChannel>) { synth.setDrumChannels(channels) }
     }
 
     /// One 64-frame block, before FluidSynth renders it: a new configuration, the player's

@@ -63,7 +63,6 @@ public struct LiveBand: Sendable {
     }
 
     public var style: Style { styles[styleIndex].style }
-    public var drumChannels: Set<MIDIChannel> { styles[styleIndex].drumChannels }
 
     /// The band's setup (programs, volumes ...) and the player's voices: send once before
     /// the first block.
@@ -139,7 +138,8 @@ public struct LiveBand: Sendable {
     mutating func selectStyle<S: BandSink>(_ index: Int, into sink: inout S) {
         guard index != styleIndex else { return }
         styleIndex = index
-        sink.useDrumChannels(styles[index].drumChannels)
+        // Programs, banks and kits change with the style's setup, which the engine plays at
+        // the swap (the next bar line) on the band's channels only.
         engine.changeStyle(to: styles[index].prepared)
         if let main = SectionID.MainVariation.allCases.first(where: { styles[index].style.sections[.main($0)] != nil }) {
             currentMain = main
