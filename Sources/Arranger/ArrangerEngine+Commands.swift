@@ -59,6 +59,7 @@ extension ArrangerEngine {
                            event: .controlChange(channel: part.channel, controller: MIDIController.volume, value: value)))
         case .style:
             guard incomingStyle != nil else { return }
+            retire(pendingStyle)  // two changes within a bar: the first never plays
             pendingStyle = incomingStyle
             incomingStyle = nil
             if !running {
@@ -105,13 +106,13 @@ extension ArrangerEngine {
 
     /// The pending style takes over: every note ends, its setup goes out, its note maps
     /// follow the current chord. Storage is swapped, not copied, so nothing allocates; the
-    /// old style waits in `retiredStyle`.
+    /// old style waits in `retiredStyles`.
     mutating func swapInPendingStyle(frame: Int, emit: (BandEvent) -> Void) {
         guard pendingStyle != nil else { return }
         endNotes(frame: frame, emit: emit) { _ in true }
         dropDelayed { _ in true }
         swap(&compiled, &pendingStyle!.compiled)
-        retiredStyle = pendingStyle
+        retire(pendingStyle)
         pendingStyle = nil
         refreshMaps()
         sequencer.replaceSections(compiled.bars)

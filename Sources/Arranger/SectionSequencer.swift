@@ -46,13 +46,16 @@ public struct SectionSequencer: Sendable {
     }
 
     public init(bars: [SectionID: Int]) {
-        self.bars = bars.filter { $0.value > 0 }
+        // Shared with the caller's when every count is positive (a compiled style's are): a
+        // later `replaceSections` then drops a reference, never the last one.
+        self.bars = bars.values.allSatisfy { $0 > 0 } ? bars : bars.filter { $0.value > 0 }
     }
 
     public var isRunning: Bool { section != nil }
 
     /// Replace the style's sections (a style change at a bar line; every count positive).
-    /// The section playing carries on if the new style has it, else the selected main.
+    /// The section playing carries on if the new style has it, else the selected main. The
+    /// old table is freed by whoever else holds it (the engine's retired style), not here.
     public mutating func replaceSections(_ newBars: [SectionID: Int]) {
         bars = newBars
         guard let current = section else { return }
