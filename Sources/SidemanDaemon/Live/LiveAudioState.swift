@@ -15,10 +15,13 @@ public final class LiveAudioState: @unchecked Sendable {
     public let input: SPSCRing<InputEvent>
     /// Notices for the main thread to log (the audio thread never logs).
     public let notices = SPSCRing<ArrangerNotice>(capacity: 256)
-    /// Reloaded configurations in, and the same values back out carrying what they replaced
-    /// (freed off the audio thread).
+    /// Reloaded configurations in; back out, carrying what they replaced, with the styles
+    /// the engine swapped out, for the main thread to free. The audio thread hands something
+    /// back only when the ring has room (it is the only producer, so the room cannot vanish):
+    /// otherwise it keeps it (the reload waits in its ring, the style in the engine) and tries
+    /// again next block, so that nothing is freed in place.
     let reconfigurations = SPSCRing<LiveReconfiguration>(capacity: 4)
-    let retired = SPSCRing<LiveReconfiguration>(capacity: 4)
+    let retired = SPSCRing<LiveRetired>(capacity: 16)
     /// Set by the main thread: end every note and go quiet.
     public let stopRequested = Atomic<Bool>(false)
     /// Set by the audio thread once every note has been ended.
@@ -86,10 +89,10 @@ public final class LiveAudioState: @unchecked Sendable {
             if pulse.stalled.load(ordering: .relaxed) { return }
         #endif
         let late = timer.block(frames: frames, atNanoseconds: CallbackTimer.now())
-        if var update = reconfigurations.pop() {
+        if retired.count < retired.capacity, var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
             reconfigureOutput(update.config)
-            _ = retired.push(update)  // capacity equals the inbound ring's: never refused
+            retired.push(.reconfiguration(update))  // room checked above: never refused
         }
         while let input = input.pop() {
             if following, case .clock = input.event {
@@ -101,7 +104,15 @@ public final class LiveAudioState: @unchecked Sendable {
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
         endBlock(frames, &sink)
+        retireStyles()
         pulse.published(late: late, styleIndex: band.styleIndex)
+    }
+
+    /// Styles the engine swapped out go to the main thread, as long as the ring has room.
+    private func retireStyles() {
+        while retired.count < retired.capacity, let style = band.engine.takeRetiredStyle() {
+            retired.push(.style(style))
+        }
     }
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
