@@ -74,9 +74,12 @@ extension ArrangerEngine {
             endNotes(frame: 0, emit: emit) { _ in true }
             dropDelayed { _ in true }
             // Sustain off first, so that All Notes Off is not held by a pedal; All Sound Off
-            // cuts release tails too.
+            // cuts release tails too. Spelled out: no table walked on the audio thread.
             for part in PartID.allCases {
-                MIDIEvent.panic(on: part.channel) { emit(BandEvent(frame: 0, part: part, event: $0)) }
+                let channel = part.channel
+                emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 64, value: 0)))
+                emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 120, value: 0)))
+                emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 123, value: 0)))
             }
         }
     }

@@ -12,10 +12,10 @@ import StyleEngine
 /// Timing: input is placed at the start of the block being rendered (the block is 64 frames,
 /// 1.3 ms at 48 kHz), which is as early as it can sound.
 ///
-/// Real time: after `init`, receiving and advancing allocate nothing in the common path.
-/// Known exceptions, all rare and player-initiated: toggling a mute inserts into a small set
-/// (capacity reserved up front, so normally none); a style change frees the style retired by
-/// the change before it; tap tempo appends to an array with reserved capacity.
+/// Real time: after `init`, receiving and advancing allocate and free nothing, rare events
+/// included: a mute changes a set with room reserved for every part, tap tempo keeps a
+/// fixed window, and a style change leaves the style it replaced in the engine for the
+/// caller to free elsewhere (`ArrangerEngine.takeRetiredStyle`).
 public struct LiveBand: Sendable {
     public internal(set) var engine: ArrangerEngine
     public internal(set) var keyboard: KeyboardProcessor
@@ -97,11 +97,16 @@ public struct LiveBand: Sendable {
 
     /// The control's effect on the band, given where the band is now.
     mutating func perform<S: BandSink>(_ action: ControlAction, atNanoseconds nanoseconds: UInt64, into sink: inout S) {
-        let status = engine.status
-        let context = ControlContext(
-            isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
-            tempo: status.tempo, mutedParts: mutedParts)
-        guard let effect = action.effect(in: context) else { return }
+        // The context shares `mutedParts`' storage; it ends inside the closure, before a mute
+        // below changes the set, so that the change is made in place (no copy-on-write).
+        let effect: ControlEffect? = {
+            let status = engine.status
+            let context = ControlContext(
+                isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
+                tempo: status.tempo, mutedParts: mutedParts)
+            return action.effect(in: context)
+        }()
+        guard let effect else { return }
         switch effect {
         case .arranger(let command): apply(command, into: &sink)
         case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
@@ -127,8 +132,11 @@ public struct LiveBand: Sendable {
             Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
             // The channels the band does not drive (the player's voices and any other): the
             // engine sweeps its own. As band events, so that they go out on `out` as well.
-            for channel in MIDIChannel.all where PartID(rawValue: channel.intValue) == nil {
-                MIDIEvent.panic(on: channel) { sink.playBand(BandEvent(frame: 0, part: nil, event: $0)) }
+            for c in UInt8(0)..<16 where PartID(rawValue: Int(c)) == nil {
+                let channel = MIDIChannel(rawValue: c)!
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 64, value: 0)))
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 120, value: 0)))
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 123, value: 0)))
             }
         default: break
         }
