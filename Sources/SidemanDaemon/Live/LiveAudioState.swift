@@ -94,7 +94,13 @@ public final class LiveAudioState: @unchecked Sendable {
             reconfigureOutput(update.config)
             retired.push(.reconfiguration(update))  // room checked above: never refused
         }
+        // Back from an outage (the callback came far too late): what piled up in the ring
+        // meanwhile is stale. Only its releases are played (so that nothing sticks); the
+        // rest is dropped rather than replayed in one block.
+        let backlogIsStale = timer.lastLagNanoseconds > Self.outageNanoseconds
         while let input = input.pop() {
+            if input.lostBefore { band.releaseHands(into: &sink) }
+            if backlogIsStale && !input.event.isNoteOff { continue }
             if following, case .clock = input.event {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
@@ -114,6 +120,9 @@ public final class LiveAudioState: @unchecked Sendable {
             retired.push(.style(style))
         }
     }
+
+    /// A callback this late means the audio stopped for a while (not a mere underrun).
+    static let outageNanoseconds: Int64 = 200_000_000
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
     private func endBlock(_ frames: Int, _ sink: inout SynthSink) {

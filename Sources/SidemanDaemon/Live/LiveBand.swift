@@ -177,6 +177,13 @@ public struct LiveBand: Sendable {
         sampleTime += Int64(frames)
     }
 
+    /// Input was lost (an overrun): which keys are still held is unknown, so every voice note
+    /// the player sounds is released and the held chord keys are forgotten (the band keeps
+    /// its chord); the next keys pressed start afresh. Allocation-free.
+    public mutating func releaseHands<S: BandSink>(into sink: inout S) {
+        Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+    }
+
     /// Stop everything now: the band stops (every note ended), the player's voices are
     /// released. Call `advance` once more to flush the band's note-offs to the sink.
     public mutating func stopAll<S: BandSink>(into sink: inout S) {
