@@ -75,7 +75,8 @@ extension ArrangerEngine {
             dropDelayed { _ in true }
             // Sustain off first, so that All Notes Off is not held by a pedal; All Sound Off
             // cuts release tails too. Spelled out: no table walked on the audio thread.
-            for part in PartID.allCases {
+            for raw in PartID.rhythm1.rawValue..<(PartID.phrase2.rawValue + 1) {  // not allCases: see SectionSequencer.resolved
+                let part = PartID(rawValue: raw)!
                 let channel = part.channel
                 emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 64, value: 0)))
                 emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 120, value: 0)))

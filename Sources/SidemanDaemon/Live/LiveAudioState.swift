@@ -50,6 +50,11 @@ public final class LiveAudioState: @unchecked Sendable {
         self.output = output
         self.follower = follower ?? ClockFollower()
         following = follower != nil
+        // First use off the audio thread: the band's rare events on a copy, and one block
+        // of FluidSynth's rendering (its first call sets up what later ones reuse).
+        band.rehearse()
+        var silence = [Float](repeating: 0, count: 2 * Synthesizer.blockSize)
+        silence.withUnsafeMutableBufferPointer { _ = synth.render(into: $0) }
     }
 
     /// The synthesizer as the band's sink; the band's own events also go to `out`.

@@ -132,8 +132,8 @@ public struct LiveBand: Sendable {
             Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
             // The channels the band does not drive (the player's voices and any other): the
             // engine sweeps its own. As band events, so that they go out on `out` as well.
-            for c in UInt8(0)..<16 where PartID(rawValue: Int(c)) == nil {
-                let channel = MIDIChannel(rawValue: c)!
+            for c in 0..<16 where PartID(rawValue: c) == nil {  // an Int range: see SectionSequencer.resolved
+                let channel = MIDIChannel(rawValue: UInt8(c))!
                 sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 64, value: 0)))
                 sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 120, value: 0)))
                 sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 123, value: 0)))
@@ -149,8 +149,12 @@ public struct LiveBand: Sendable {
         // Programs, banks and kits change with the style's setup, which the engine plays at
         // the swap (the next bar line) on the band's channels only.
         engine.changeStyle(to: styles[index].prepared)
-        if let main = SectionID.MainVariation.allCases.first(where: { styles[index].style.sections[.main($0)] != nil }) {
-            currentMain = main
+        for raw in 0..<4 {  // the first main the style has (an Int range: see SectionSequencer.resolved)
+            let main = SectionID.MainVariation(rawValue: raw)!
+            if styles[index].style.sections[.main(main)] != nil {
+                currentMain = main
+                break
+            }
         }
     }
 
