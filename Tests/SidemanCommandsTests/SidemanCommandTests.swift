@@ -116,9 +116,13 @@ enum SidemanExecutable {
         }
         walk(root, path: "sideman", inherited: [])
         #expect(clashes.isEmpty, "\(clashes)")
-        // The walk saw the whole tree, styles inspect included.
+        // The walk saw the whole tree and its options: styles list and inspect both have --json.
         let styles = (root["subcommands"] as? [[String: Any]])?.first { $0["commandName"] as? String == "styles" }
-        #expect((styles?["subcommands"] as? [[String: Any]])?.contains { $0["commandName"] as? String == "inspect" } == true)
+        let subcommands = styles?["subcommands"] as? [[String: Any]] ?? []
+        for name in ["list", "inspect"] {
+            let command = subcommands.first { $0["commandName"] as? String == name }
+            #expect(command.map(Self.optionNames)?.contains("json") == true, "styles \(name) --json not seen")
+        }
     }
 
     /// Long and short names of a command's options and flags, without the built-in help and version.
