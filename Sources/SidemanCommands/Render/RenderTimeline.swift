@@ -1,104 +1,137 @@
 import Arranger
 import MusicCore
+import Practice
 import StyleEngine
 
 /// When each command reaches the engine during a chart render, in ticks from the start of
-/// the render: count-in clicks, then the band (intro, the choruses — changing main section
-/// each chorus when the style has several, through the fill — then ending or stop).
+/// the render: count-in, then the band (intro, the bars of the practice plan — changing
+/// main section each pass when the style has several, through the fill — then ending or
+/// stop), with each bar's tempo, chord breaks (the band muted), the metronome's clicks and
+/// the chart's section markers. The tempo map says how ticks become time.
 struct RenderTimeline: Sendable {
-    struct Options: Hashable, Sendable {
-        var choruses = 1
-        var intro = false
-        var ending = false
-        var countInBars = 0
-    }
-
     enum Item: Hashable, Sendable {
         case command(ArrangerCommand)
-        /// A count-in click (a MIDI event of its own, not the engine's).
+        /// A click of the count-in or the metronome (a MIDI event of its own, not the engine's).
         case click(MIDIEvent)
+        /// A chart section or a loop pass starts (a marker in the MIDI file).
+        case marker(String)
     }
 
     let meter: Meter
     private(set) var items: [(tick: Tick, item: Item)] = []
+    /// Tempo from each tick on (the first at tick 0).
+    private(set) var tempos: [(tick: Tick, tempo: Tempo)] = []
     /// Where the chart's first bar begins (after count-in and intro).
     private(set) var chartStart: Tick = 0
-    /// Where the band starts playing (after the count-in).
+    /// Where the band starts playing (after a count-in of clicks).
     private(set) var bandStart: Tick = 0
-    /// Where the music ends: the end of the last chorus, or of the ending.
+    /// Where the music ends: the end of the last bar, or of the ending.
     private(set) var end: Tick = 0
 
-    /// The count-in clicks on Rhythm 1's drum kit: side stick, the downbeat louder.
+    /// The clicks (count-in and metronome) sound on channel 3 with a drum kit, apart from
+    /// the band's drums so that they can be muted or kept on their own.
+    static let clickChannel: MIDIChannel = 2
+    /// Side stick; the downbeat louder.
     static let clickNote: UInt7 = 37
 
-    init(chart: RenderChart, style: Style, options: Options) throws(RenderError) {
-        meter = chart.meter
-        let bar = chart.meter.ticksPerBar()
-        let beat = chart.meter.ticksPerBeat()
-        guard !chart.bars.isEmpty, let first = chart.firstChord else { throw .emptyChart }
-        guard options.choruses >= 1 else { throw .badOption("--choruses must be at least 1") }
-        guard options.countInBars >= 0 else { throw .badOption("--count-in must be 0 or more bars") }
-
-        // Count-in.
-        let clickChannel = PartID.rhythm1.channel
-        for b in 0..<(options.countInBars * chart.meter.beatsPerBar) {
-            let tick = b * beat
-            let velocity: UInt7 = b % chart.meter.beatsPerBar == 0 ? 120 : 85
-            add(tick, .click(.noteOn(channel: clickChannel, note: Self.clickNote, velocity: velocity)))
-            add(tick + beat / 2, .click(.noteOff(channel: clickChannel, note: Self.clickNote, velocity: 0)))
+    init(plan: PracticePlan, style: Style) throws(RenderError) {
+        meter = style.meter
+        let bar = meter.ticksPerBar()
+        let bars: [PracticeBar]
+        do {
+            bars = try plan.bars()
+        } catch {
+            throw .badOption(error.description)
         }
-        bandStart = options.countInBars * bar
-
-        // Band start, with the first chord already known so the first note has it.
+        let settings = plan.settings
+        guard let firstChord = bars.lazy.flatMap(\.changes).compactMap(\.chord).first else { throw .emptyChart }
+        let countIn = settings.countIn
+        if countIn.kind == .drums, countIn.bars > 0, settings.intro {
+            throw .badOption("a count-in on the drums and an intro both lead in: choose one")
+        }
         let mains = SectionID.MainVariation.allCases.filter { style.sections[.main($0)] != nil }
         guard let firstMain = mains.first else { throw .styleLacks(style.name, "a Main section") }
+        tempos = [(0, bars[0].tempo)]
+
+        // Count-in: clicks before the band, or the drums alone (no chord) from the start.
+        if countIn.kind == .clicks {
+            clicks(from: 0, bars: countIn.bars)
+            bandStart = countIn.bars * bar
+        }
         add(bandStart, .command(.autoFill(true)))
-        add(bandStart, .command(.chord(first)))
-        // The main is selected first (while stopped that only selects it), so the intro
-        // leads into it.
+        let drumsFirst = countIn.kind == .drums && countIn.bars > 0
+        add(bandStart, .command(.chord(drumsFirst ? nil : firstChord)))
+        // The main is selected first (while stopped that only selects it), so the intro leads into it.
         add(bandStart, .command(.section(.main(firstMain))))
         var introBars = 0
-        if options.intro {
+        if settings.intro {
             guard let intro = style.sections[.intro(1)] else { throw .styleLacks(style.name, "an Intro 1") }
-            introBars = intro.bars(meter: chart.meter)
+            introBars = intro.bars(meter: meter)
             add(bandStart, .command(.section(.intro(1))))
         } else {
             add(bandStart, .command(.start))
         }
-        chartStart = bandStart + introBars * bar
+        chartStart = bandStart + (drumsFirst ? countIn.bars : introBars) * bar
 
-        // The choruses: every chord change (repeats of the sounding chord are not re-sent).
-        var sounding: Chord?? = .some(first)
-        let chartBars = chart.bars.count
-        for chorus in 0..<options.choruses {
-            let main = mains[chorus % mains.count]
-            let chorusStart = chartStart + chorus * chartBars * bar
-            if chorus > 0, main != mains[(chorus - 1) % mains.count] {
-                // Section requests take effect at the next bar line: asked for in the middle
-                // of the bar before, the fill plays the chorus' last bar and the new main
-                // starts with the next chorus.
-                add(max(chartStart, chorusStart - bar - bar / 2), .command(.section(.main(main))))
+        // The bars: tempo, sections, chords (repeats of the sounding chord are not re-sent),
+        // breaks and clicks.
+        var sounding: Chord?? = drumsFirst ? .some(nil) : .some(firstChord)
+        var tempo = bars[0].tempo
+        var muted = false
+        let parts = PartID.allCases.filter { style.parts[$0] != nil }
+        let changeMains = mains.count > 1 && plan.pass.count >= 8
+        for b in bars {
+            let start = chartStart + b.index * bar
+            if b.tempo != tempo {
+                tempo = b.tempo
+                tempos.append((start, tempo))
+                add(start, .command(.tempo(tempo)))
             }
-            for (b, changes) in chart.bars.enumerated() {
-                for change in changes where sounding != .some(change.chord) {
-                    add(chorusStart + b * bar + change.offset, .command(.chord(change.chord)))
-                    sounding = .some(change.chord)
+            if b.startsPass, b.pass > 0, changeMains {
+                let main = mains[b.pass % mains.count]
+                if main != mains[(b.pass - 1) % mains.count] {
+                    // Asked for in the middle of the bar before: the fill plays that bar.
+                    add(max(chartStart, start - bar - bar / 2), .command(.section(.main(main))))
                 }
             }
+            if b.startsPass, plan.settings.loop != nil { add(start, .marker("Pass \(b.pass + 1)")) }
+            if b.startsSection, let name = b.section { add(start, .marker(name)) }
+            if b.bandPlays == muted {
+                muted = !b.bandPlays
+                for part in parts { add(start, .command(.mute(part, muted))) }
+            }
+            for change in b.changes where sounding != .some(change.chord) {
+                add(start + change.offset, .command(.chord(change.chord)))
+                sounding = .some(change.chord)
+            }
         }
-        let chartEnd = chartStart + options.choruses * chartBars * bar
+        let chartEnd = chartStart + bars.count * bar
+        if settings.metronome { clicks(from: chartStart, bars: bars.count) }
+        if muted { for part in parts { add(chartEnd, .command(.mute(part, false))) } }
 
-        // The end: an ending resolving to the first chord of the chart, or a stop.
-        if options.ending {
+        // The end: an ending resolving to the first chord of the last pass, or a stop.
+        if settings.ending {
             guard let ending = style.sections[.ending(1)] else { throw .styleLacks(style.name, "an Ending 1") }
+            let home = firstChord.transposed(by: bars.last!.transposition - bars[0].transposition)
             add(chartEnd - bar / 2, .command(.section(.ending(1))))  // starts at the next bar line
-            if sounding != .some(first) { add(chartEnd, .command(.chord(first))) }
-            end = chartEnd + ending.bars(meter: chart.meter) * bar
+            if sounding != .some(home) { add(chartEnd, .command(.chord(home))) }
+            end = chartEnd + ending.bars(meter: meter) * bar
         } else {
             add(chartEnd, .command(.stop))
             end = chartEnd
         }
         items.sort { $0.tick < $1.tick }  // stable: commands at one tick keep their order
+    }
+
+    /// A click on every beat of `bars` bars from `start`, the downbeat louder.
+    private mutating func clicks(from start: Tick, bars: Int) {
+        let beat = meter.ticksPerBeat()
+        for b in 0..<(bars * meter.beatsPerBar) {
+            let tick = start + b * beat
+            let velocity: UInt7 = b % meter.beatsPerBar == 0 ? 120 : 85
+            add(tick, .click(.noteOn(channel: Self.clickChannel, note: Self.clickNote, velocity: velocity)))
+            add(tick + beat / 2, .click(.noteOff(channel: Self.clickChannel, note: Self.clickNote, velocity: 0)))
+        }
     }
 
     private mutating func add(_ tick: Tick, _ item: Item) { items.append((tick, item)) }

@@ -1,0 +1,18 @@
+/// A named part of a chart (A, B, Intro, Solos ...): the written bars from `start` to
+/// `end` (exclusive). A form ("A A B A") plays sections by name.
+public struct ChartSection: Hashable, Sendable {
+    public var name: String
+    public var start: Int
+    public var end: Int
+    /// 1-based line of the `[Name]` mark; 0 when built in code.
+    public var line: Int
+
+    public init(name: String, start: Int, end: Int, line: Int = 0) {
+        self.name = name
+        self.start = start
+        self.end = end
+        self.line = line
+    }
+
+    public var range: Range<Int> { start..<end }
+}
