@@ -61,7 +61,8 @@ import Testing
             """
         let chart = try ChordChart.parse(source)
         let again = try ChordChart.parse(chart.text)
-        #expect(again == chart)
+        #expect(again.bars == chart.bars && again.sections == chart.sections && again.marks == chart.marks && again.form == chart.form)
+        #expect(try ChordChart.parse(again.text) == again)
         #expect(again.playedBars() == chart.playedBars())
         // A: C F G, C F G7, C (7 bars); B: Dm7 G7 three times (6); then A again.
         #expect(again.playedBars().count == 20)
