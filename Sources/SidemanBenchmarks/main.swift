@@ -7,6 +7,7 @@ if CommandLine.arguments.dropFirst().first == "live" {
     CoreFormatsBenchmark.run()
     ChordBenchmark.run()
     ChordBenchmark.runKeyboard()
+    ChordFeelBenchmark.run()
     RenderBenchmark.run()
     StyleParseBenchmark.run()
     EngineBenchmark.run()

@@ -3,6 +3,7 @@ import FluidSynthOutput
 import Foundation
 import MusicCore
 import Practice
+import SidemanDaemon
 import StyleEngine
 
 extension RenderCommand {
@@ -84,7 +85,8 @@ extension RenderCommand {
         }
 
         let progress = RenderProgress.onTerminal(totalFrames: plan.endFrame, totalBars: plan.bars)
-        let session = RenderSession(style: style, tempo: bandTempo, sampleRate: sampleRate, seed: seed)
+        var session = RenderSession(style: style, tempo: bandTempo, sampleRate: sampleRate, seed: seed)
+        session.feel = try StylesCommand.configuration(path: config)?.chords.feel ?? ChordFeel()
         let result = try session.run(
             cues: plan.cues, endFrame: plan.endFrame, synthesizer: synthesizer, sink: writer, progress: progress)
         progress?.finish()

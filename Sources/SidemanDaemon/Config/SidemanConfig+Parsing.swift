@@ -46,6 +46,11 @@ extension SidemanConfig {
             config.clock.follow = try t.bool("follow") ?? config.clock.follow
             try t.finish()
         }
+        if var t = try top.table("chords") {
+            config.chords.lateWindowMilliseconds = try t.int("late_window_ms", in: 0...100) ?? config.chords.lateWindowMilliseconds
+            config.chords.anticipation = try t.string("anticipation", oneOf: anticipations) ?? config.chords.anticipation
+            try t.finish()
+        }
         if var t = try top.table("out") {
             config.out.band = try t.bool("band") ?? config.out.band
             if let connect = try t.strings("connect") {
