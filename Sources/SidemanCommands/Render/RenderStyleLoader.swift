@@ -42,7 +42,7 @@ enum RenderStyleLoader {
         return try StyleTextFormat.parse(text, fileName: path)
     }
 
-    private static func absolutePath(_ path: String) -> String {
+    static func absolutePath(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         if !path.contains("/") {
             // Found through PATH: the executable's real location is what matters.
