@@ -4,7 +4,16 @@ import StyleEngine
 extension ArrangerEngine {
     mutating func applyCommands(emit: (BandEvent) -> Void, notify: (ArrangerNotice) -> Void) {
         guard !commands.isEmpty else { return }
+        // Chords queued for the same block all take effect at its frame 0: only the last one
+        // sounds. Keys read one by one (C E G, then B) give C and then Cmaj7; playing C
+        // would start voices only to end them at once, the costliest block there is.
+        var lastChord = -1
+        for i in commands.indices { if case .chord = commands[i] { lastChord = i } }
         for i in commands.indices {
+            if i < lastChord, case .chord(let superseded) = commands[i] {
+                startOnChord(superseded, notify: notify)
+                continue
+            }
             apply(commands[i], emit: emit, notify: notify)
         }
         commands.removeAll(keepingCapacity: true)
@@ -24,12 +33,7 @@ extension ArrangerEngine {
                 changeChord(to: newChord, frame: 0, emit: emit)
                 notify(.chordChanged(newChord, frame: 0))
             }
-            if !running, syncArmed, newChord != nil {
-                syncArmed = false
-                let intro = armedIntro
-                armedIntro = nil
-                start(intro: intro, notify: notify)
-            }
+            startOnChord(newChord, notify: notify)
         case .section(let id):
             if running {
                 sequencer.request(id)
@@ -77,6 +81,15 @@ extension ArrangerEngine {
                                event: .controlChange(channel: part.channel, controller: MIDIController.allNotesOff, value: 0)))
             }
         }
+    }
+
+    /// Sync start: the first chord starts the band.
+    private mutating func startOnChord(_ newChord: Chord?, notify: (ArrangerNotice) -> Void) {
+        guard !running, syncArmed, newChord != nil else { return }
+        syncArmed = false
+        let intro = armedIntro
+        armedIntro = nil
+        start(intro: intro, notify: notify)
     }
 
     mutating func start(intro: SectionID?, notify: (ArrangerNotice) -> Void) {
