@@ -23,6 +23,7 @@ extension Daemon {
         var stallDetector = audioStallDetector()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
+            practiceTick(rig.state)
             guard await recoverAudioIfStopped(rig, &stallDetector) else { break }
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
@@ -42,8 +43,10 @@ extension Daemon {
         while let notice = state.notices.pop() {
             logNotice(notice)
             snapshot.withLock { $0.note(notice) }
+            practiceNotice(notice)
         }
         while state.retired.pop() != nil {}
+        while state.retiredCharts.pop() != nil {}
     }
 
     /// Ends every note, then closes the sound card, then the ports.

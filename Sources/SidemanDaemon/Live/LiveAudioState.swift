@@ -32,6 +32,13 @@ public final class LiveAudioState: @unchecked Sendable {
     /// that a reloaded configuration can turn it on without allocating here.
     var follower: ClockFollower
     var following: Bool
+    /// The song playing in chart mode, its requests in and old timelines out, and its position.
+    var chart: ChartSource
+    let chartRequests = SPSCRing<ChartRequest>(capacity: 8)
+    let retiredCharts = SPSCRing<ChartTimeline>(capacity: 8)
+    public let chartPulse = ChartPulse()
+    /// Practice controls from the player's MIDI, for the daemon.
+    let practiceActions: SPSCRing<ControlAction>
     /// Frames rendered since the audio started.
     public private(set) var frame: Int64 = 0
 
@@ -47,6 +54,8 @@ public final class LiveAudioState: @unchecked Sendable {
         self.output = output
         self.follower = follower ?? ClockFollower()
         following = follower != nil
+        chart = ChartSource(sampleRate: synth.sampleRate)
+        practiceActions = band.practiceActions
     }
 
     /// The synthesizer as the band's sink; the band's own events also go to `out`.
@@ -99,8 +108,10 @@ public final class LiveAudioState: @unchecked Sendable {
             }
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
+        stepChart(frames, &sink)
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
+        chartBlockDone(frames)
         endBlock(frames, &sink)
         pulse.published(late: late, styleIndex: band.styleIndex)
     }

@@ -10,7 +10,7 @@ public struct LiveStyle: Sendable {
 
     public init(_ style: Style) {
         prepared = PreparedStyle(style)
-        drumChannels = Set(PartID.allCases.filter { style.parts[$0]?.isDrumKit ?? $0.isRhythm }.map(\.channel))
+        drumChannels = Set(PartID.allCases.filter { style.parts[$0]?.isDrumKit ?? $0.isRhythm }.map(\.channel) + [ChartTimeline.clickChannel])
     }
 
     public var style: Style { prepared.style }
