@@ -15,4 +15,12 @@ public struct ChartSection: Hashable, Sendable {
     }
 
     public var range: Range<Int> { start..<end }
+
+    /// Two sections are the same whatever line they were read from.
+    public static func == (a: ChartSection, b: ChartSection) -> Bool { a.name == b.name && a.start == b.start && a.end == b.end }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(start)
+        hasher.combine(end)
+    }
 }

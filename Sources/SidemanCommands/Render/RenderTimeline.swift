@@ -13,7 +13,8 @@ struct RenderTimeline: Sendable {
         case command(ArrangerCommand)
         /// A click of the count-in or the metronome (a MIDI event of its own, not the engine's).
         case click(MIDIEvent)
-        /// A chart section or a loop pass starts (a marker in the MIDI file).
+        /// A chart section ("[A]") or a loop pass ("Pass 2") starts: a marker in the MIDI
+        /// file, beside the style's own sections ("Main A").
         case marker(String)
     }
 
@@ -95,7 +96,7 @@ struct RenderTimeline: Sendable {
                 }
             }
             if b.startsPass, plan.settings.loop != nil { add(start, .marker("Pass \(b.pass + 1)")) }
-            if b.startsSection, let name = b.section { add(start, .marker(name)) }
+            if b.startsSection, let name = b.section { add(start, .marker("[\(name)]")) }
             if b.bandPlays == muted {
                 muted = !b.bandPlays
                 for part in parts { add(start, .command(.mute(part, muted))) }

@@ -5,14 +5,17 @@
 public enum IRealLink {
     public static let prefixes = ["irealb://", "irealbook://"]
 
-    /// Every link in a text: each starts with a prefix and ends at a quote, `<`, `>` or
-    /// white space; HTML entities (`&amp;`, `&#39;` ...) in it are decoded.
+    /// Every link in a text: each starts with a prefix and ends at the quote that opened it
+    /// (an `href="..."` may hold an apostrophe, as in "You're"), or else at a quote, `<`,
+    /// `>` or white space; HTML entities (`&amp;`, `&#39;` ...) in it are decoded.
     public static func links(in text: String) -> [String] {
         var result: [String] = []
         var rest = Substring(text)
         while let start = firstPrefix(in: rest) {
             var end = start
-            while end < rest.endIndex, !"\"'<> \n\r\t".contains(rest[end]) { end = rest.index(after: end) }
+            let opener = start > rest.startIndex ? rest[rest.index(before: start)] : " "
+            let stops: String = opener == "\"" ? "\"<>\n\r" : opener == "'" ? "'<>\n\r" : "\"'<> \n\r\t"
+            while end < rest.endIndex, !stops.contains(rest[end]) { end = rest.index(after: end) }
             result.append(decodeEntities(String(rest[start..<end])))
             rest = rest[end...]
         }
