@@ -78,7 +78,11 @@ struct ChartSource: Sendable {
     /// Before the engine renders a block of `frames`: fires every cue up to the block's end.
     mutating func fire(frames: Int, engine: inout ArrangerEngine, click: (MIDIEvent) -> Void) {
         guard isActive, let timeline else { return }
-        let end = position + (remainder + frames * den) / num
+        // Tick t sounds in this block when (t - position) × num < remainder + frames × den:
+        // before `end`, or on it when the block ends inside that tick.
+        let run = remainder + frames * den
+        let end = position + run / num
+        let endInside = run % num != 0
         while true {
             if index == timeline.count {
                 guard let again = timeline.repeatIndex else { break }
@@ -87,7 +91,7 @@ struct ChartSource: Sendable {
                 barShift += timeline.repeatBars
             }
             let tick = timeline.ticks[index] + shift
-            guard tick <= end else { break }
+            guard tick < end || (tick == end && endInside) else { break }
             let cue = timeline.cues[index]
             index += 1
             switch cue {
