@@ -87,7 +87,12 @@ let package = Package(
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
-        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands", "Practice", "MusicCore"]),
+        .testTarget(
+            name: "SidemanCommandsTests",
+            dependencies: [
+                "SidemanCommands", "SidemanDaemon", "ControlSocket", "FluidSynthOutput", "ALSASequencer", "Arranger", "StyleEngine", "Practice",
+                "MusicCore",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
