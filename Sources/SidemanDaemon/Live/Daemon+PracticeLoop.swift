@@ -37,6 +37,19 @@ extension Daemon {
         updatePracticeStatus()
     }
 
+    /// The setlist of `[practice] setlist`, loaded once the band runs: its first song waits for
+    /// start/stop or next song. One warning when it cannot be read; the daemon plays on.
+    func loadStartSetlist() {
+        let path = initialConfig.practice.setlist
+        guard !path.isEmpty else { return }
+        do {
+            try loadSetlist(path, play: false)
+            logger.info("setlist", metadata: ["path": "\(path)"])
+        } catch {
+            logger.warning("setlist not loaded: \(error)")
+        }
+    }
+
     /// The status from the chart's pulse and the song's plan, published if it changed.
     func updatePracticeStatus() {
         let (phase, bar, beat, number) = live.withLock { state -> (ChartPhase, Int, Int, Int) in
