@@ -7,13 +7,15 @@ public struct PracticeBar: Hashable, Sendable {
     public var index: Int
     /// 0-based pass: the chorus, or the loop pass when looping.
     public var pass: Int
-    /// 0-based bar within its pass.
+    /// 0-based place of the bar in one chorus (or loop pass).
     public var barInPass: Int
     /// Index into the chart's written bars.
     public var written: Int
     public var section: String?
     /// True on the first bar of a section's pass: a marker goes here.
     public var startsSection: Bool
+    /// True on the first bar of a pass (a chorus after the first begins after the intro).
+    public var startsPass: Bool
     public var tempo: Tempo
     /// Semitones (0...11) the song is moved up in this pass.
     public var transposition: Int
@@ -26,8 +28,6 @@ public struct PracticeBar: Hashable, Sendable {
     /// The first chord after this bar's last one (nil after the last bar): what a walking
     /// bass or a fill leads into.
     public var next: PracticeChord?
-
-    public var startsPass: Bool { barInPass == 0 }
 }
 
 /// A chord of a practice bar: where it starts in the bar, what sounds, and how it is shown.

@@ -38,6 +38,8 @@ struct ChartReader {
     var openEnding: Set<Int>? = nil
     /// The written bar the last `:|` closed (a following `x3` sets its count).
     var lastClosed: Int? = nil
+    /// The last line that was not blank or a comment (where an unfinished chart ends).
+    var lastLine = 1
 
     init(source: String?) { self.source = source }
 
@@ -47,6 +49,7 @@ struct ChartReader {
 
     mutating func read(line: Substring, number: Int) throws(ChordChartError) {
         if line.isEmpty || line.hasPrefix("#") { return }
+        lastLine = number
         if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
             let name = String(line[line.index(after: line.startIndex)..<close].trimmingSpaces)
             guard !name.isEmpty, !name.contains(" ") else { throw fail(number, "a section name is one word, e.g. [A] or [Bridge]") }
@@ -81,6 +84,7 @@ struct ChartReader {
                 i += 2
                 if i < chars.count, chars[i] == ":" {  // ":|:" closes one repeat and opens the next
                     pendingRepeatStart = true
+                    openEnding = nil
                     i += 1
                 }
             } else if ch == "|" {
@@ -91,8 +95,9 @@ struct ChartReader {
                     openEnding = nil
                     i += 1
                 }
-                if i < chars.count, chars[i] == ":" {
+                if i < chars.count, chars[i] == ":" {  // "|:" opens a repeat and ends any ending
                     pendingRepeatStart = true
+                    openEnding = nil
                     i += 1
                 }
             } else if ch == " " || ch == "\t" || ch == "\r" {
@@ -208,9 +213,9 @@ struct ChartReader {
     }
 
     mutating func finish(lineCount: Int) throws(ChordChartError) -> ChordChart {
-        try endBar(line: currentLine)
+        try endBar(line: max(currentLine, lastLine))
         closeSection()
-        if pendingRepeatStart { throw fail(currentLine, "\"|:\" opens a repeat after the last bar") }
+        if pendingRepeatStart { throw fail(lastLine, "\"|:\" opens a repeat after the last bar") }
         if let empty = sections.first(where: { $0.start == $0.end }) {
             throw fail(empty.line, "section [\(empty.name)] has no bars")
         }
