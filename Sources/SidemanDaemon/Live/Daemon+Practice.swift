@@ -91,7 +91,7 @@ extension Daemon {
         let found: (name: String, chart: ChordChart)
         if let given { found = given } else { found = try chart(named: request.song) }
         let (name, chart) = found
-        let styles = initialStyles.styles
+        let styles = practice.state.withLock { $0.styles } ?? initialStyles.styles
         var index = min(max(0, pulse.styleIndex.load(ordering: .relaxed)), styles.count - 1)
         if let wanted = chart.style {
             let key = { (s: String) in s.lowercased().filter { $0.isLetter || $0.isNumber } }
