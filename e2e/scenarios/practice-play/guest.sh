@@ -48,13 +48,13 @@ n=0
 until [ -S /run/sideman/control.sock ] || [ $n -gt 100 ]; do sleep 0.2; n=$((n + 1)); done
 sleep 2
 aconnect -l > "$out/aconnect.txt"
-# The daemon's audio blocks against the realtime clock, twice a second: the host measures
+# The daemon's audio blocks against the realtime clock, once a second: the host measures
 # the MIDI clock's tempo against the audio sample clock it follows (an emulated sound card
 # that is starved runs slower than real time, and the band with it).
 (
   while [ ! -f /tmp/stop-sampling ]; do
     echo "$(date +%s.%N) $(sideman status --json 2>/dev/null)" >> "$out/samples.txt"
-    sleep 0.5
+    sleep 1
   done
 ) &
 sampler=$!
@@ -67,7 +67,7 @@ sideman status > "$out/status-mid.txt" 2>&1
 # 2.4 s count-in + 4 bars at 100 (9.6 s) + at 120 (8 s) + at 140 (6.9 s): over by 27 s of
 # audio; wait for the song to finish, however slowly the emulated card runs.
 n=0
-until sideman status --json 2>/dev/null | grep -q '"phase":"finished"' || [ $n -gt 180 ]; do sleep 0.5; n=$((n + 1)); done
+until tail -n 1 "$out/samples.txt" | grep -q '"phase":"finished"' || [ $n -gt 120 ]; do sleep 1; n=$((n + 1)); done
 touch /tmp/stop-sampling
 wait $sampler
 sideman status --json > "$out/status-end.json" 2>&1
