@@ -35,6 +35,13 @@ public final class LiveAudioState: @unchecked Sendable {
     /// that a reloaded configuration can turn it on without allocating here.
     var follower: ClockFollower
     var following: Bool
+    /// The song playing in chart mode, its requests in and old timelines out, and its position.
+    var chart: ChartSource
+    let chartRequests = SPSCRing<ChartRequest>(capacity: 8)
+    let retiredCharts = SPSCRing<ChartTimeline>(capacity: 8)
+    public let chartPulse = ChartPulse()
+    /// Practice controls from the player's MIDI, for the daemon.
+    let practiceActions: SPSCRing<ControlAction>
     /// Frames rendered since the audio started.
     public private(set) var frame: Int64 = 0
 
@@ -50,6 +57,8 @@ public final class LiveAudioState: @unchecked Sendable {
         self.output = output
         self.follower = follower ?? ClockFollower()
         following = follower != nil
+        chart = ChartSource(sampleRate: synth.sampleRate)
+        practiceActions = band.practiceActions
         // First use off the audio thread: the band's rare events on a copy, and one block
         // of FluidSynth's rendering (its first call sets up what later ones reuse).
         band.rehearse()
@@ -112,8 +121,10 @@ public final class LiveAudioState: @unchecked Sendable {
             }
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
+        stepChart(frames, &sink)
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
+        chartBlockDone(frames)
         endBlock(frames, &sink)
         retireStyles()
         pulse.published(late: late, styleIndex: band.styleIndex)
