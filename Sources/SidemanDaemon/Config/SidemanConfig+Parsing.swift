@@ -50,6 +50,10 @@ extension SidemanConfig {
             config.out.band = try t.bool("band") ?? config.out.band
             try t.finish()
         }
+        if var t = try top.table("record") {
+            try config.record.read(&t)
+            try t.finish()
+        }
         if var t = try top.table("daemon") {
             if let socket = try t.string("socket") {
                 guard socket.hasPrefix("/") else { throw t.error("socket", "must be an absolute path, not '\(socket)'") }

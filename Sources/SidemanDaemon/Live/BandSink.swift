@@ -10,4 +10,6 @@ public protocol BandSink {
     mutating func playBand(_ event: BandEvent)
     /// The channels that play drum kits changed (a new style was selected).
     mutating func useDrumChannels(_ channels: Set<MIDIChannel>)
+    /// A `record` control was pressed (default: nothing; BandSink+Band.swift).
+    mutating func toggleRecording()
 }

@@ -83,7 +83,9 @@ public final class Daemon: Sendable {
     public var report: DaemonStatusReport {
         let uptime = startedAt.duration(to: .now)
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
-        return snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
+        var report = snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
+        report.record = takeRecorder?.status
+        return report
     }
 
     /// Log lines on standard error (systemd's journal takes them from there): a timestamp, the

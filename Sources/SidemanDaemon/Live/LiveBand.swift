@@ -105,6 +105,7 @@ public struct LiveBand: Sendable {
         guard let effect = action.effect(in: context) else { return }
         switch effect {
         case .arranger(let command): apply(command, into: &sink)
+        case .toggleRecording: sink.toggleRecording()
         case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
         case .selectStyle(let n): if styles.indices.contains(n) { selectStyle(n, into: &sink) }
         case .stepStyle(let step): selectStyle(((styleIndex + step) % styles.count + styles.count) % styles.count, into: &sink)
