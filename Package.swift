@@ -52,6 +52,7 @@ let package = Package(
         .target(name: "SidemanCommands", dependencies: [
             "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket", "Recorder",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
         // Counts heap allocations by standing in for malloc: for the benchmarks and the tests
@@ -81,13 +82,13 @@ let package = Package(
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(
             name: "SidemanDaemonTests",
-            dependencies: ["SidemanDaemon", "SystemdNotify", "ControlSocket", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SidemanDaemon", "SystemdNotify", "ControlSocket", "Recorder", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "RecorderTests", dependencies: ["Recorder"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
-        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
+        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands", "Recorder"]),
     ],
     swiftLanguageModes: [.v6]
 )
