@@ -136,9 +136,18 @@ public final class AudioTap: @unchecked Sendable {
     public func capture(left: UnsafePointer<Float>, right: UnsafePointer<Float>, frames: Int, atFrame frame: Int64) {
         guard admit(frames: frames, atFrame: frame) else { return }
         let h = head.load(ordering: .relaxed)
-        for i in 0..<frames {
-            samples[(h &+ 2 &* i) & mask] = Self.sample(left[i])
-            samples[(h &+ 2 &* i &+ 1) & mask] = Self.sample(right[i])
+        let index = h & mask
+        if index + 2 * frames <= capacity {
+            let out = samples + index
+            for i in 0..<frames {
+                out[2 &* i] = Self.sample(left[i])
+                out[2 &* i &+ 1] = Self.sample(right[i])
+            }
+        } else {
+            for i in 0..<frames {
+                samples[(h &+ 2 &* i) & mask] = Self.sample(left[i])
+                samples[(h &+ 2 &* i &+ 1) & mask] = Self.sample(right[i])
+            }
         }
         head.store(h &+ 2 &* frames, ordering: .releasing)
     }
@@ -191,7 +200,10 @@ public final class AudioTap: @unchecked Sendable {
 
     @inline(__always)
     static func sample(_ x: Float) -> Int16 {
-        let scaled = (x * 32767).rounded()
-        return Int16(max(-32768, min(32767, scaled)))
+        // Rounded half away from zero without libm; NaN becomes 0.
+        let scaled = x * 32767
+        let rounded = scaled + (scaled < 0 ? -0.5 : 0.5)
+        guard rounded == rounded else { return 0 }
+        return Int16(max(-32768, min(32767, rounded)))  // truncates: the 0.5 above rounds
     }
 }

@@ -106,6 +106,7 @@ public final class LiveAudioState: @unchecked Sendable {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
             }
+            keepLeftHand(input.event)
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
         let notices = self.notices

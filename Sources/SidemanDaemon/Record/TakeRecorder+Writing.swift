@@ -59,6 +59,7 @@ extension TakeRecorder {
     /// Opens the files of a take that has begun; nil (the take dropped) if they cannot be made.
     private func open(_ s: inout State) -> Running? {
         let context = self.context()
+        prune()
         let folder = settings.folder
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let name = TakeName.unused(

@@ -80,8 +80,9 @@ public final class TakeRecorder: Sendable {
 
     /// Starts the writer thread (and arms, in mode armed or always).
     public func run() {
-        if let days = settings.keepDays {
-            for name in library.prune(olderThanDays: days) { logger.info("take deleted (keep_days)", metadata: ["take": "\(name)"]) }
+        prune()
+        if let input = settings.input {
+            logger.warning("[record] input = \"\(input)\": recording an input is not in this version; takes hold the band and your MIDI")
         }
         if settings.mode != .off { _ = arm() }
         thread.withLock { $0 = PeriodicThread(name: "sideman-recorder") { [self] in poll() } }
@@ -116,6 +117,12 @@ public final class TakeRecorder: Sendable {
         let wasTaking = tap.isTaking
         _ = tap.requestStop()
         return wasTaking ? "ok: take ends" : "ok: not recording"
+    }
+
+    /// `keep_days`: takes older than that are deleted (never otherwise).
+    func prune() {
+        guard let days = settings.keepDays else { return }
+        for name in library.prune(olderThanDays: days) { logger.info("take deleted (keep_days)", metadata: ["take": "\(name)"]) }
     }
 
     /// Arms: the next first note or band start begins a take.
