@@ -66,15 +66,11 @@ public final class AudioTap: @unchecked Sendable {
 
     // MARK: Writer side
 
-    /// From idle (or a finished take): set `to` (.armed or .starting). False if a take is on.
+    /// From idle: set `to` (.armed or .starting). False if a take is on, or the last one is
+    /// still being written (the writer `reset`s the tap once it has all of it).
     @discardableResult
     public func begin(_ to: State) -> Bool {
-        for from in [State.idle, .stopped, .overflowed] {
-            if state.compareExchange(expected: from.rawValue, desired: to.rawValue, ordering: .acquiringAndReleasing).exchanged {
-                return true
-            }
-        }
-        return false
+        state.compareExchange(expected: State.idle.rawValue, desired: to.rawValue, ordering: .acquiringAndReleasing).exchanged
     }
 
     /// Ends the take: an armed take that never started goes idle (returns false: nothing to

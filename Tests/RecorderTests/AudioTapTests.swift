@@ -18,6 +18,7 @@ import Testing
         #expect(tap.requestStop())
         block.withUnsafeBufferPointer { _ = tap.capture(interleaved: $0, atFrame: 128) }
         #expect(tap.currentState == .stopped)
+        #expect(!tap.begin(.starting))  // the last take is not written yet
         var out = [Int16](repeating: 0, count: 1024)
         #expect(out.withUnsafeMutableBufferPointer { tap.drain(into: $0) } == 128)
         #expect(out.prefix(128).allSatisfy { $0 == 7 })

@@ -24,6 +24,8 @@ extension TakeRecorder {
             }
             guard var running = s.running else {
                 while cues.pop() != nil {}
+                // A take stopped before it had a block: nothing to write.
+                if (tapState == .stopped || tapState == .overflowed) && tap.pending == 0 { tap.reset() }
                 return
             }
             take(cues: &running)
@@ -61,7 +63,7 @@ extension TakeRecorder {
         let context = self.context()
         prune()
         let folder = settings.folder
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        TakeRecorder.makeFolder(folder)
         let name = TakeName.unused(
             TakeName.make(date: Date(), label: context.label), in: folder, extensions: TakeLibrary.extensions)
         let path = "\(folder)/\(name).\(format.fileExtension)"
@@ -150,8 +152,7 @@ extension TakeRecorder {
             return !s.refused || s.lastSpaceCheck.duration(to: .now) > .seconds(5)
         }
         guard due else { return }
-        let tapState = tap.currentState
-        if tapState == .idle || tapState == .stopped || tapState == .overflowed { _ = arm() }
+        if tap.currentState == .idle { _ = arm() }
     }
 
     /// An offline render: the take's MIDI is the render's own recording (same frames).

@@ -135,7 +135,7 @@ public final class TakeRecorder: Sendable {
     /// The footswitch: idle → armed, armed → idle, recording → stop.
     func toggle() {
         switch tap.currentState {
-        case .idle, .stopped, .overflowed:
+        case .idle:
             let reply = arm()
             logger.info("record control", metadata: ["result": "\(reply)"])
         case .armed:
@@ -153,7 +153,7 @@ public final class TakeRecorder: Sendable {
 
     /// Why a take cannot start now (free space below `min_free_mb`), or nil.
     func spaceRefusal() -> String? {
-        try? FileManager.default.createDirectory(atPath: settings.folder, withIntermediateDirectories: true)
+        Self.makeFolder(settings.folder)
         let free = library.freeMegabytes()
         let refusal: String?
         if let free {
@@ -171,6 +171,14 @@ public final class TakeRecorder: Sendable {
         }
         if changed, let refusal { logger.warning("recording refused: \(refusal)") }
         return refusal
+    }
+
+    /// The recordings folder, made if missing: group-writable (setgid), so that members of the
+    /// daemon's group can delete takes with `sideman recordings delete`.
+    static func makeFolder(_ folder: String) {
+        guard !FileManager.default.fileExists(atPath: folder) else { return }
+        try? FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o2775])
     }
 
     public var status: RecorderStatus {
