@@ -23,7 +23,8 @@ extension TakeRecorder {
                 if begun { s.running = open(&s) }
             }
             guard var running = s.running else {
-                while cues.pop() != nil {}
+                // A starting take's first cues wait for its files; any others belong to no take.
+                if tapState != .starting { while cues.pop() != nil {} }
                 // A take stopped before it had a block: nothing to write.
                 if (tapState == .stopped || tapState == .overflowed) && tap.pending == 0 { tap.reset() }
                 return

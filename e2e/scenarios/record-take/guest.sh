@@ -35,7 +35,7 @@ sideman config check /tmp/e2e.toml > "$out/config-check.txt" 2>&1
 sideman serve --config /tmp/e2e.toml > "$out/serve.log" 2>&1 &
 serve=$!
 n=0
-until [ -S /tmp/sideman.sock ] || [ $n -gt 150 ]; do sleep 0.2; n=$((n + 1)); done
+until sideman status --json --socket /tmp/sideman.sock 2>/dev/null | grep -q '"state":"running"' || [ $n -gt 300 ]; do sleep 0.2; n=$((n + 1)); done
 # Something must read the loopback's other side for the card to run at its pace.
 arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 40 /dev/null 2> "$out/arecord.err" &
 rec=$!
