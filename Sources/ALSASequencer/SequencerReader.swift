@@ -16,8 +16,10 @@ public final class SequencerReader: @unchecked Sendable {
     private let client: SequencerClient
     public let ring: SPSCRing<InputEvent>
     private let policy: InputPolicy
+    private let outputPolicy: OutputPolicy
     private let notify: @Sendable (SequencerNotice) -> Void
     private var connected: Set<SequencerAddress> = []
+    private var connectedOut: Set<SequencerAddress> = []
     private var assembler = SysExAssembler()
     private var listeningToAnnouncements = false
     private var stopPipe: (read: Int32, write: Int32) = (-1, -1)
@@ -27,15 +29,20 @@ public final class SequencerReader: @unchecked Sendable {
     /// consumer never receives, and never has to free, a message's bytes.
     private let forwardsSysEx: Bool
     private let sysExSkipped = Atomic<Int>(0)
+    /// Input was lost and no event has told the consumer yet (reader thread only).
+    private var lossPending = false
+    private var overrunWarnings = WarningThrottle()
+    private var ringWarnings = WarningThrottle()
 
     public init(
-        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, forwardsSysEx: Bool = true,
-        notify: @escaping @Sendable (SequencerNotice) -> Void = { _ in }
+        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, outputPolicy: OutputPolicy = OutputPolicy(),
+        forwardsSysEx: Bool = true, notify: @escaping @Sendable (SequencerNotice) -> Void = { _ in }
     ) {
         self.forwardsSysEx = forwardsSysEx
         self.client = client
         self.ring = SPSCRing(capacity: ringCapacity)
         self.policy = policy
+        self.outputPolicy = outputPolicy
         self.notify = notify
     }
 
@@ -77,7 +84,11 @@ public final class SequencerReader: @unchecked Sendable {
     /// Addresses our input is subscribed to (reader thread, or after stop()).
     public var connectedInputs: Set<SequencerAddress> { connected }
 
+    /// Ports our `out` is subscribed to by the output policy (reader thread, or after stop()).
+    public var connectedOutputs: Set<SequencerAddress> { connectedOut }
+
     private func consider(_ port: PortInfo) {
+        considerOutput(port)
         guard !connected.contains(port.address), policy.shouldConnect(port, ownClient: client.clientID) else {
             return
         }
@@ -87,6 +98,19 @@ public final class SequencerReader: @unchecked Sendable {
             notify(.connected(port))
         } catch {
             notify(.connectFailed(port, error))
+        }
+    }
+
+    private func considerOutput(_ port: PortInfo) {
+        guard !connectedOut.contains(port.address), outputPolicy.shouldConnect(port, ownClient: client.clientID) else {
+            return
+        }
+        do {
+            try client.connectOutput(to: port.address)
+            connectedOut.insert(port.address)
+            notify(.connectedOutput(port))
+        } catch {
+            notify(.connectOutputFailed(port, error))
         }
     }
 
@@ -129,7 +153,8 @@ public final class SequencerReader: @unchecked Sendable {
             let rc = snd_seq_event_input(client.handle, &event)
             if rc == -EAGAIN { return }
             if rc == -ENOSPC {
-                notify(.inputOverrun)
+                lossPending = true
+                if let n = overrunWarnings.record(atNanoseconds: Self.now()) { notify(.inputOverrun(count: n)) }
                 continue
             }
             if rc < 0 {
@@ -147,8 +172,10 @@ public final class SequencerReader: @unchecked Sendable {
             guard e.subject.client != client.clientID else { return }
             if let port = try? client.port(at: e.subject) { consider(port) }
         case .portExit:
+            connectedOut.remove(e.subject)
             if connected.remove(e.subject) != nil { notify(.portGone(e.subject)) }
         case .clientExit:
+            connectedOut = connectedOut.filter { $0.client != e.subject.client }
             let gone = connected.filter { $0.client == e.subject.client }
             for a in gone {
                 connected.remove(a)
@@ -167,10 +194,21 @@ public final class SequencerReader: @unchecked Sendable {
         }
     }
 
+    /// Pushes one event for the consumer; the first after a loss carries `lostBefore`, so that
+    /// the consumer releases what it can no longer vouch for.
     private func deliver(_ midi: MIDIEvent, from source: SequencerAddress) {
+        let ns = Self.now()
+        if ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns, lostBefore: lossPending)) {
+            lossPending = false
+        } else {
+            lossPending = true
+            if let n = ringWarnings.record(atNanoseconds: ns) { notify(.ringFull(count: n)) }
+        }
+    }
+
+    private static func now() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
-        let ns = UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
-        if !ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns)) { notify(.ringFull) }
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 }

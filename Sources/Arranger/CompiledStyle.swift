@@ -31,6 +31,9 @@ struct CompiledStyle: Sendable {
     let bars: [SectionID: Int]
 
     static let slotCount = 15
+    /// Bank MSBs that select a drum kit (GM2's 120, XG's 126 and 127).
+    static let drumBanks: Set<UInt7> = [120, 126, 127]
+    static let drumBank: UInt7 = 127
 
     /// intro 1–3, main A–D, fill A–D, break, ending 1–3.
     @inline(__always)
@@ -50,6 +53,7 @@ struct CompiledStyle: Sendable {
         ticksPerBeat = style.meter.ticksPerBeat()
         humanize = style.humanize
         let swing = Swing(feel: style.feel)
+        let barLength = style.meter.ticksPerBar()
         var rules: [TranspositionRules] = []
         var sections = [Section?](repeating: nil, count: Self.slotCount)
         var bars: [SectionID: Int] = [:]
@@ -70,8 +74,11 @@ struct CompiledStyle: Sendable {
                     let limit = barCount * ticksPerBar
                     let notes = track.notes.compactMap { n -> PatternNote? in
                         guard n.tick >= 0, n.tick < limit else { return nil }
-                        let start = swing.apply(n.tick)
-                        let end = swing.apply(n.tick + max(1, n.duration))
+                        // Swing pairs start again at each bar line: in 7/8 or 5/8 a bar is not
+                        // a whole number of pairs, and its downbeat must not be swung.
+                        let bar = n.tick / barLength * barLength
+                        let start = bar + swing.apply(n.tick - bar)
+                        let end = bar + swing.apply(n.tick - bar + max(1, n.duration))
                         return PatternNote(tick: start, duration: max(1, end - start), note: n.note, velocity: n.velocity)
                     }.sorted { ($0.tick, $0.note) < ($1.tick, $1.note) }
                     tracks.append(Track(part: part, channel: UInt8(part.rawValue), rulesIndex: rulesIndex, notes: notes))
@@ -94,23 +101,30 @@ struct CompiledStyle: Sendable {
     }
 
     /// Bank, program, mixer for every part of the style, then All Notes Off on every band
-    /// channel. Drum kits keep the style's bank numbers; the synth adapter puts kits on its
-    /// percussion bank from `PartSetup.isDrumKit`.
+    /// channel. A kit is selected by its bank (XG's drum bank MSB 127 when the style gives
+    /// none of its own): the kit then comes with the program change, at the frame the style
+    /// takes over and on that channel only, whatever channel it is on. A rhythm part the
+    /// style does not set up gets the standard kit.
     static func setupEvents(_ style: Style) -> [BandEvent] {
         var events: [BandEvent] = []
         for part in PartID.allCases {
             let ch = part.channel
+            func cc(_ c: UInt7, _ v: UInt7) {
+                events.append(BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: c, value: v)))
+            }
             if let s = style.parts[part] {
-                func cc(_ c: UInt7, _ v: UInt7) {
-                    events.append(BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: c, value: v)))
-                }
-                cc(MIDIController.bankSelectMSB, s.bankMSB)
+                let kitBank = Self.drumBanks.contains(s.bankMSB) ? s.bankMSB : Self.drumBank
+                cc(MIDIController.bankSelectMSB, s.isDrumKit ? kitBank : s.bankMSB)
                 cc(MIDIController.bankSelectLSB, s.bankLSB)
                 events.append(BandEvent(frame: 0, part: part, event: .programChange(channel: ch, program: s.program)))
                 cc(MIDIController.volume, s.volume)
                 cc(MIDIController.pan, s.pan)
                 cc(MIDIController.reverbSend, s.reverb)
                 cc(MIDIController.chorusSend, s.chorus)
+            } else if part.isRhythm {
+                cc(MIDIController.bankSelectMSB, Self.drumBank)
+                cc(MIDIController.bankSelectLSB, 0)
+                events.append(BandEvent(frame: 0, part: part, event: .programChange(channel: ch, program: 0)))
             }
             events.append(
                 BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: MIDIController.allNotesOff, value: 0)))

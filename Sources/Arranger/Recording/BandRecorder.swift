@@ -61,6 +61,7 @@ public struct BandRecorder: Sendable {
         switch channel.rawValue {
         case 0: return "Right hand"
         case 1: return "Left hand"
+        case 2: return "Metronome"
         default: return "Channel \(channel)"
         }
     }

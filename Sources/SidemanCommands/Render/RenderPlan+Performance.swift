@@ -2,6 +2,7 @@ import Arranger
 import FluidSynthOutput
 import Foundation
 import MusicCore
+import Practice
 import StyleEngine
 
 extension RenderPlan {
@@ -11,10 +12,10 @@ extension RenderPlan {
     /// The band waits for the first chord (sync start) and stops — or plays its ending — where
     /// the recording ends.
     static func performance(
-        path: String, style: Style, tempo: Tempo?, sampleRate: Int, split: String?, options: RenderTimeline.Options
+        path: String, style: Style, tempo: Tempo?, sampleRate: Int, split: String?, options: PracticeSettings
     ) throws -> (plan: RenderPlan, tempo: Tempo?) {
         guard options.choruses == 1 else { throw RenderError.badOption("--choruses applies to charts, not to --input") }
-        guard options.countInBars == 0 else { throw RenderError.badOption("--count-in applies to charts, not to --input") }
+        guard options.countIn.bars == 0 else { throw RenderError.badOption("--count-in applies to charts, not to --input") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RenderError.file(path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
@@ -80,16 +81,11 @@ extension RenderPlan {
             cues.append((endFrame, .command(.stop)))
         }
         // Stable: what happened at one frame keeps its order.
-        var ordered = cues.enumerated().sorted { a, b in
-            a.element.frame != b.element.frame ? a.element.frame < b.element.frame : a.offset < b.offset
-        }.map(\.element)
         // Keys recorded on one tick reach the processor one by one, so a chord can be named
-        // several times on one frame (F, then F7): only the last one goes to the band.
-        ordered = ordered.enumerated().filter { i, cue in
-            guard case .command(.chord) = cue.cue else { return true }
-            return !ordered[(i + 1)...].prefix { $0.frame == cue.frame }.contains {
-                if case .command(.chord) = $0.cue { true } else { false }
-            }
+        // several times on one frame (F, then F7): the engine keeps only the last of the
+        // chords that reach it in one block (`ArrangerEngine.send`), as it does live.
+        let ordered = cues.enumerated().sorted { a, b in
+            a.element.frame != b.element.frame ? a.element.frame < b.element.frame : a.offset < b.offset
         }.map(\.element)
         let bandTempo = tempo ?? takeTempo ?? style.tempo
         let barFrames = FrameTime(tempo: bandTempo, sampleRate: sampleRate).frame(atTick: style.meter.ticksPerBar())

@@ -37,7 +37,8 @@ extension Daemon {
         stop(rig)
     }
 
-    /// What the audio thread left for this side: notices to log and note, replaced styles.
+    /// What the audio thread left for this side: notices to log and note, replaced styles
+    /// and configurations (freed here).
     func drain(_ state: LiveAudioState) {
         while let notice = state.notices.pop() {
             logNotice(notice)
