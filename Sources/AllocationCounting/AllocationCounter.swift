@@ -1,5 +1,6 @@
 #if os(Linux)
     import Glibc
+    import Synchronization
 
     /// Counts heap allocations and frees made by one thread while it measures, by standing in
     /// for glibc's `malloc`, `calloc`, `realloc`, `posix_memalign`/`aligned_alloc` and `free` in the test
@@ -10,18 +11,25 @@
         nonisolated(unsafe) static var frees = 0
         nonisolated(unsafe) static var thread: pthread_t = 0
 
+        /// One measurement at a time: tests run in parallel, and the counts and the thread
+        /// measured are shared.
+        static let gate = Mutex(())
+
         /// Allocations made by `body` on the calling thread.
         public static func count(_ body: () -> Void) -> Int { counts(body).allocations }
 
         /// Allocations and frees made by `body` on the calling thread (a free on a real-time
-        /// thread can take glibc's arena lock or return memory to the kernel).
+        /// thread can take glibc's arena lock or return memory to the kernel). Measurements on
+        /// other threads wait.
         public static func counts(_ body: () -> Void) -> (allocations: Int, frees: Int) {
-            count = 0
-            frees = 0
-            thread = pthread_self()
-            body()
-            thread = 0
-            return (count, frees)
+            gate.withLock { _ in
+                count = 0
+                frees = 0
+                thread = pthread_self()
+                body()
+                thread = 0
+                return (count, frees)
+            }
         }
 
         @inline(__always)

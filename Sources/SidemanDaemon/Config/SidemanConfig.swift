@@ -121,7 +121,9 @@ public struct SidemanConfig: Hashable, Sendable {
     public var clock = Clock()
     public var chords = Chords()
     public var out = Out()
+    public var practice = Practice()
     public var daemon = DaemonSettings()
+    public var record = Record()
 
     public init() {}
 

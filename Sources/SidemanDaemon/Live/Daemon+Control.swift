@@ -22,13 +22,16 @@ extension Daemon {
 
     /// One request from the control socket: `status` (JSON), `fault stall` (test builds only).
     func answer(_ request: String) -> String {
+        if request.hasPrefix("{") { return answer(jsonCommand: request) }
         switch request {
+        case "state": return answer(jsonCommand: "{\"command\":\"status\"}")
         case "status", "status json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
             guard let data = try? encoder.encode(report) else { return "error: cannot encode the status\n" }
             return String(decoding: data, as: UTF8.self) + "\n"
+        case let line where line.hasPrefix("record"): return answerRecord(line)
         case "fault audio-stop": return injectAudioStop()
         case "fault stall":
             #if SIDEMAN_FAULT_INJECTION
@@ -39,7 +42,7 @@ extension Daemon {
                 return "error: fault injection is not in this build\n"
             #endif
         default:
-            return "error: unknown request '\(request)' (known: status, fault stall, fault audio-stop)\n"
+            return "error: unknown request '\(request)' (known: status, state, a JSON command {\"command\":…}, fault stall, fault audio-stop)\n"
         }
     }
 }

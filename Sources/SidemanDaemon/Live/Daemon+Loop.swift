@@ -17,12 +17,14 @@ extension Daemon {
             return
         }
         snapshot.withLock { $0.state = "running" }
+        loadStartSetlist()
         var status = report.summary
         notifier.ready(status: status)
         var tick = 0
         var stallDetector = audioStallDetector()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
+            practiceTick(rig.state)
             guard await recoverAudioIfStopped(rig, &stallDetector) else { break }
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
@@ -43,8 +45,10 @@ extension Daemon {
         while let notice = state.notices.pop() {
             logNotice(notice)
             snapshot.withLock { $0.note(notice) }
+            practiceNotice(notice)
         }
         while state.retired.pop() != nil {}
+        while state.retiredCharts.pop() != nil {}
     }
 
     /// Ends every note, then closes the sound card, then the ports.
@@ -60,6 +64,7 @@ extension Daemon {
         while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
         usleep(30_000)  // let the silent blocks reach the card
         rig.audio.stop()
+        state.recorder?.shutdown()
         rig.sender?.stop()
         rig.reader.stop()
         live.withLock { $0 = nil }

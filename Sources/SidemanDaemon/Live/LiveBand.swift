@@ -1,3 +1,4 @@
+import ALSASequencer
 import Arranger
 import ChordRecognition
 import MusicCore
@@ -34,6 +35,11 @@ public struct LiveBand: Sendable {
     var mutedParts: Set<PartID>
     /// Samples rendered since start: the keyboard processor's clock.
     public private(set) var sampleTime: Int64 = 0
+    /// A song leads (chart mode): the left hand's chords do not reach the engine, and
+    /// start/stop and tempo controls go to the practice player.
+    var chartActive = false
+    /// Practice controls, for the daemon to act on off the audio thread.
+    let practiceActions = SPSCRing<ControlAction>(capacity: 32)
 
     /// `styles` must not be empty; `styleIndex` is the one to start with.
     public init(styles: [LiveStyle], styleIndex: Int, config: SidemanConfig, sampleRate: Int) {
@@ -92,7 +98,7 @@ public struct LiveBand: Sendable {
                 learningSplit = false
                 return
             }
-            Self.feed(&keyboard, &engine, &sink) { $0.receive(event, at: sampleTime, emit: $1) }
+            Self.feed(&keyboard, &engine, &sink, keyboardLeads: !chartActive) { $0.receive(event, at: sampleTime, emit: $1) }
         }
     }
 
@@ -102,14 +108,16 @@ public struct LiveBand: Sendable {
         // below changes the set, so that the change is made in place (no copy-on-write).
         let effect: ControlEffect? = {
             let status = engine.status
-            let context = ControlContext(
+            var context = ControlContext(
                 isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
                 tempo: status.tempo, mutedParts: mutedParts)
+            context.chartActive = chartActive
             return action.effect(in: context)
         }()
         guard let effect else { return }
         switch effect {
         case .arranger(let command): apply(command, into: &sink)
+        case .toggleRecording: sink.toggleRecording()
         case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
         case .selectStyle(let n): if styles.indices.contains(n) { selectStyle(n, into: &sink) }
         case .stepStyle(let step): selectStyle(((styleIndex + step) % styles.count + styles.count) % styles.count, into: &sink)
@@ -119,6 +127,7 @@ public struct LiveBand: Sendable {
             settings.fingering = fingeringModes[(i + 1) % fingeringModes.count]
             Self.feed(&keyboard, &engine, &sink) { $0.update(settings, at: sampleTime, emit: $1) }
         case .learnSplitPoint: learningSplit = true
+        case .practice(let action): _ = practiceActions.push(action)
         }
     }
 
@@ -162,12 +171,12 @@ public struct LiveBand: Sendable {
     /// Runs the keyboard processor, routing its commands to the engine and its voice notes to
     /// the sink (distinct stored properties, so no copy of either is made).
     static func feed<S: BandSink>(
-        _ keyboard: inout KeyboardProcessor, _ engine: inout ArrangerEngine, _ sink: inout S,
+        _ keyboard: inout KeyboardProcessor, _ engine: inout ArrangerEngine, _ sink: inout S, keyboardLeads: Bool = true,
         _ body: (inout KeyboardProcessor, (KeyboardOutput) -> Void) -> Void
     ) {
         body(&keyboard) { output in
             switch output {
-            case .command(let command, _): engine.send(command)
+            case .command(let command, _): if keyboardLeads { engine.send(command) }
             case .voice(let event, _): sink.play(event)
             }
         }
@@ -177,7 +186,7 @@ public struct LiveBand: Sendable {
 
     /// Plays the next `frames` samples: a chord held back by the settle window, then the band.
     public mutating func advance<S: BandSink>(frames: Int, into sink: inout S, notify: (ArrangerNotice) -> Void) {
-        Self.feed(&keyboard, &engine, &sink) { $0.advance(to: sampleTime, emit: $1) }
+        Self.feed(&keyboard, &engine, &sink, keyboardLeads: !chartActive) { $0.advance(to: sampleTime, emit: $1) }
         engine.advance(frames: frames, emit: { sink.playBand($0) }, notify: notify)
         sampleTime += Int64(frames)
     }

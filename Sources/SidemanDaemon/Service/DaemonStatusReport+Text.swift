@@ -21,10 +21,12 @@ extension DaemonStatusReport {
         add("section:", section ?? "-")
         add("chord:", chord ?? "-")
         add("tempo:", "\(Self.bpm(tempo)) bpm")
+        for (key, value) in practice?.lines ?? [] { add(key, value) }
         add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
         add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
         add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")
         add("audio restarts:", "\(audioRestarts)")
+        if let record { add("recording:", record.summary) }
         add("uptime:", Self.duration(uptimeSeconds))
         add("config:", configFile ?? "defaults")
         add("reloads:", "\(reloads)" + (lastReloadError.map { ", last refused: \($0)" } ?? ""))
