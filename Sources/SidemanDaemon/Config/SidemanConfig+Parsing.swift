@@ -15,6 +15,9 @@ extension SidemanConfig {
         } catch {
             throw ConfigError(file: file, line: nil, key: nil, message: "\(error)")
         }
+        // TOMLKit 0.6 never frees a parsed document (about 24 KB for the shipped file, on
+        // every reload): release its nodes once everything is read into `config`.
+        defer { root.clear() }
         var top = ConfigTableReader(table: root, path: [], file: file, locator: TOMLKeyLocator(text: text))
         var config = SidemanConfig()
         if var t = try top.table("audio") {
