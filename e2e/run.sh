@@ -6,7 +6,7 @@
 #
 # Steps (each cached under .build-e2e/ where it can be): host tools, root filesystem
 # (mmdebstrap), kernel + modules, initramfs, sideman binary, root disk, boot, results, checks.
-# Environment: E2E_TIMEOUT (VM seconds, default 900), E2E_KEEP=1 keeps the work folder,
+# Environment: E2E_TIMEOUT (VM seconds, default 900 or the scenarios' limits and 300 s more), E2E_KEEP=1 keeps the work folder,
 # E2E_SKIP_BUILD=1 reuses the last release binary, E2E_BIN=PATH stages another binary,
 # E2E_VERBOSE=1 shows the VM console.
 set -euo pipefail
@@ -39,8 +39,10 @@ timing() {
 
 # ---------------------------------------------------------------- scenarios to run
 cd "$ROOT"
+# By default every scenario but the long ones (a file `long` in the folder: flood, hotplug,
+# soak), which run when named.
 if [ $# -gt 0 ]; then SCENARIOS=("$@"); else
-  SCENARIOS=(); for d in "$E2E"/scenarios/*/; do SCENARIOS+=("$(basename "$d")"); done
+  SCENARIOS=(); for d in "$E2E"/scenarios/*/; do [ -f "$d/long" ] || SCENARIOS+=("$(basename "$d")"); done
 fi
 for s in "${SCENARIOS[@]}"; do
   [ -f "$E2E/scenarios/$s/guest.sh" ] || fail "no scenario '$s' (expected e2e/scenarios/$s/guest.sh)"
@@ -171,6 +173,12 @@ for s in "${SCENARIOS[@]}"; do
   fi
 done
 printf '%s\n' "${SCENARIOS[@]}" > "$stage/e2e/selected"
+# The VM's time: at least the scenarios' own limits (150 s or their file `timeout`) and boot.
+if [ -z "${E2E_TIMEOUT:-}" ]; then
+  limits=0
+  for s in "${SCENARIOS[@]}"; do limits=$((limits + $(cat "$stage/e2e/scenarios/$s/timeout" 2>/dev/null || echo 150))); done
+  [ $((limits + 300)) -gt "$VM_TIMEOUT" ] && VM_TIMEOUT=$((limits + 300))
+fi
 bash "$E2E/guest/prepare-rootfs.sh" "$stage" "$E2E/guest"
 # Room for what the scenarios write and install (the service scenario installs a package).
 size_mb=$(( $(du -sm "$stage" | cut -f1) + 192 ))
