@@ -7,6 +7,7 @@ extension SidemanConfig {
     /// Parses configuration text (`file` names it in errors). Missing keys keep their defaults;
     /// unknown keys, wrong types and out-of-range values are errors.
     public static func parse(_ text: String, file: String = "sideman.toml") throws(ConfigError) -> SidemanConfig {
+        try refuseControlCharacters(in: text, file: file)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
