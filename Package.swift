@@ -4,7 +4,7 @@ import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
 //   sideman -> SidemanCommands -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket)
-//   -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
+//   -> Practice -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
 let package = Package(
     name: "Sideman",
     platforms: [.macOS(.v15)],
@@ -30,6 +30,10 @@ let package = Package(
         .target(name: "ChordRecognition", dependencies: ["MusicCore"]),
         .target(name: "StyleEngine", dependencies: ["MusicCore"]),
         .target(name: "Arranger", dependencies: ["MusicCore", "StyleEngine", "ChordRecognition"]),
+        // A song laid out for practice (loops, ramps, keys, breaks): chords and tempo per bar,
+        // and the engine commands each bar asks for, for the offline render and the live
+        // chart mode alike. Pure: no I/O, no sound.
+        .target(name: "Practice", dependencies: ["MusicCore", "StyleEngine", "Arranger"]),
 
         // Adapters: the only targets that import C.
         .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
@@ -47,7 +51,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "SidemanCommands", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
@@ -67,6 +71,7 @@ let package = Package(
         .testTarget(name: "MusicCoreTests", dependencies: ["MusicCore"]),
         .testTarget(name: "ChordRecognitionTests", dependencies: ["ChordRecognition", "MusicCore"]),
         .testTarget(name: "StyleEngineTests", dependencies: ["StyleEngine", "MusicCore"]),
+        .testTarget(name: "PracticeTests", dependencies: ["Practice", "Arranger", "StyleEngine", "MusicCore"]),
         // The allocation counter the real-time tests share (one test executable holds them all,
         // and only one may stand in for malloc).
         .testTarget(
@@ -83,7 +88,7 @@ let package = Package(
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
-        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands"]),
+        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands", "Practice", "MusicCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@
 # SYSCONFDIR, UNITDIR, SYSUSERSDIR, DESTDIR (a staging root: nothing is run then). The unit
 # file names /usr/local; it is rewritten for PREFIX. An existing configuration is never
 # overwritten; the unit is enabled (starts at boot); uninstall keeps the configuration and the
-# state folder (styles you added).
+# state folder (styles and charts you added).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PREFIX=${PREFIX:-/usr/local}
@@ -25,7 +25,7 @@ install)
   bin=${2:?usage: install.sh install BINARY}
   [ -x "$bin" ] || { echo "install.sh: $bin: no such binary (make release builds it)" >&2; exit 1; }
   install -d "$D$BINDIR" "$D$UNITDIR" "$D$SYSUSERSDIR" "$D$SYSCONFDIR/sideman" \
-    "$D$DATADIR/sideman/styles" "$D$DATADIR/doc/sideman"
+    "$D$DATADIR/sideman/styles" "$D$DATADIR/sideman/charts" "$D$DATADIR/doc/sideman"
   # Stripped: the symbols are half the file; crash reports still name the functions.
   install -m 0755 -s "$bin" "$D$BINDIR/sideman"
   sed -e "s|/usr/local/bin/sideman|$BINDIR/sideman|g" -e "s|/usr/local/share|$DATADIR|g" \
@@ -39,6 +39,7 @@ install)
     install -m 0644 "$ROOT/config/sideman.toml" "$D$SYSCONFDIR/sideman/sideman.toml"
   fi
   install -m 0644 "$ROOT"/styles/*.style "$D$DATADIR/sideman/styles/"
+  install -m 0644 "$ROOT"/charts/*.chart "$D$DATADIR/sideman/charts/"
   for f in "${DOCS[@]}"; do install -m 0644 "$ROOT/$f" "$D$DATADIR/doc/sideman/"; done
   install -m 0644 "$ROOT/SoundFonts/README.md" "$D$DATADIR/doc/sideman/soundfonts.md"
   install -m 0644 "$ROOT/config/sideman.toml" "$D$DATADIR/doc/sideman/sideman.toml"
@@ -47,6 +48,8 @@ install)
     command -v systemd-sysusers >/dev/null && systemd-sysusers "$SYSUSERSDIR/sideman.conf"
     # Your styles: members of the group sideman may drop files here.
     install -d -o sideman -g sideman -m 2775 /var/lib/sideman/styles
+    # Your songs and drills (and `sideman charts import`'s default folder).
+    install -d -o sideman -g sideman -m 2775 /var/lib/sideman/charts
     # Enabled: the box plays from the next boot on (`systemctl start sideman` starts it now).
     [ -d /run/systemd/system ] && systemctl daemon-reload
     systemctl enable sideman.service 2>/dev/null || true
@@ -59,10 +62,11 @@ uninstall)
   fi
   rm -f "$D$BINDIR/sideman" "$D$UNITDIR/sideman.service" "$D$SYSUSERSDIR/sideman.conf"
   for f in "$ROOT"/styles/*.style; do rm -f "$D$DATADIR/sideman/styles/$(basename "$f")"; done
-  rmdir "$D$DATADIR/sideman/styles" "$D$DATADIR/sideman" 2>/dev/null || true
+  for f in "$ROOT"/charts/*.chart; do rm -f "$D$DATADIR/sideman/charts/$(basename "$f")"; done
+  rmdir "$D$DATADIR/sideman/styles" "$D$DATADIR/sideman/charts" "$D$DATADIR/sideman" 2>/dev/null || true
   rm -rf "$D$DATADIR/doc/sideman"
   [ -z "$D" ] && [ -d /run/systemd/system ] && systemctl daemon-reload
-  echo "uninstalled; kept $SYSCONFDIR/sideman (configuration), /var/lib/sideman (styles) and the user sideman"
+  echo "uninstalled; kept $SYSCONFDIR/sideman (configuration), /var/lib/sideman (your styles and charts) and the user sideman"
   ;;
 *)
   echo "usage: install.sh install BINARY | uninstall" >&2; exit 2 ;;

@@ -2,6 +2,7 @@ import Arranger
 import FluidSynthOutput
 import Foundation
 import MusicCore
+import Practice
 import StyleEngine
 
 extension RenderCommand {
@@ -29,25 +30,35 @@ extension RenderCommand {
 
     func render() throws {
         let outputs = try Outputs(self.outputs)
-        let sources = [chart != nil, chartFile != nil, input != nil].filter { $0 }.count
-        guard sources == 1 else { throw RenderError.badOption("give one of --chart, --chart-file or --input") }
+        let sources = [chart != nil, chartFile != nil, input != nil, song != nil].filter { $0 }.count
+        guard sources == 1 else { throw RenderError.badOption("give one of --chart, --chart-file, --song or --input") }
         guard (1...999).contains(choruses) else { throw RenderError.badOption("--choruses must be 1...999") }
-        guard (0...16).contains(countIn) else { throw RenderError.badOption("--count-in must be 0...16 bars") }
+        guard (0...2).contains(countIn) else { throw RenderError.badOption("--count-in must be 0, 1 or 2 bars") }
         guard (8_000...96_000).contains(sampleRate) else { throw RenderError.badOption("--sample-rate must be 8000...96000") }
         guard gain.isFinite, (0...2).contains(gain) else { throw RenderError.badOption("--gain must be 0...2") }
+        let settings = try practiceSettings()
 
-        let style = try RenderStyleLoader.load(self.style)
-        var bandTempo = style.tempo
+        let chordChart = input == nil ? try loadChart() : nil
+        let style = try RenderStyleLoader.load(self.style ?? chordChart?.style ?? "medium-swing")
+        var bandTempo = chordChart?.tempo ?? style.tempo
         if let tempo {
             guard let t = Tempo(bpm: tempo) else { throw RenderError.badOption("--tempo must be 20...400 BPM") }
             bandTempo = t
         }
+        if let ramp = settings.ramp, tempo != nil, Tempo(bpm: ramp.from) != bandTempo {
+            throw RenderError.badOption("--ramp starts at its own tempo: give --ramp or --tempo")
+        }
+        if let ramp = settings.ramp { bandTempo = Tempo(bpm: ramp.from)! }
 
         var plan: RenderPlan
         if let input {
+            let practice = [loop != nil, ramp != nil, keys != nil, breaks != nil, metronome, countInDrums]
+            guard !practice.contains(true) else {
+                throw RenderError.badOption("--loop, --ramp, --keys, --breaks, --metronome and --count-in-drums apply to charts, not to --input")
+            }
             let performance = try RenderPlan.performance(
                 path: input, style: style, tempo: tempo == nil ? nil : bandTempo, sampleRate: sampleRate,
-                split: split, options: timelineOptions)
+                split: split, options: settings)
             plan = performance.plan
             if let leadProgram {
                 guard (1...128).contains(leadProgram) else { throw RenderError.badOption("--lead-program must be 1...128") }
@@ -57,9 +68,8 @@ extension RenderCommand {
             if tempo == nil, let takeTempo = performance.tempo { bandTempo = takeTempo }
         } else {
             if leadProgram != nil { throw RenderError.badOption("--lead-program applies to --input") }
-            let chordChart = try loadChart()
             plan = try RenderPlan.chart(
-                chordChart, style: style, tempo: bandTempo, sampleRate: sampleRate, options: timelineOptions)
+                chordChart!, style: style, tempo: bandTempo, sampleRate: sampleRate, settings: settings)
         }
 
         // The synth only when a WAV is asked for: a MIDI-only render needs no SoundFont.
@@ -94,13 +104,48 @@ extension RenderCommand {
             + String(format: "%d:%04.1f", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60)))
     }
 
-    var timelineOptions: RenderTimeline.Options {
-        RenderTimeline.Options(choruses: choruses, intro: intro, ending: ending, countInBars: countIn)
+    /// The practice options as settings for the plan, each checked with a one-line reason.
+    func practiceSettings() throws -> PracticeSettings {
+        var s = PracticeSettings()
+        s.choruses = choruses
+        s.intro = intro
+        s.ending = ending
+        s.countIn = CountIn(bars: countIn, kind: countInDrums ? .drums : .clicks)
+        s.metronome = metronome
+        if let loop {
+            guard let l = PracticeLoop(loop) else {
+                throw RenderError.badOption("--loop \"\(loop)\": give bars or a section, and how many times: 5-8x4, B x3")
+            }
+            guard l.times != nil else { throw RenderError.badOption("--loop \"\(loop)\": a render needs a number of times, e.g. \(loop)x4") }
+            guard choruses == 1 else { throw RenderError.badOption("--loop counts its own passes: give --loop or --choruses") }
+            s.loop = l
+        }
+        if let ramp {
+            guard let r = TempoRamp(ramp) else {
+                throw RenderError.badOption("--ramp \"\(ramp)\": give A:B:+N in BPM (20...400), e.g. 100:160:+10")
+            }
+            s.ramp = r
+        }
+        if let keys {
+            guard let k = KeyCycle(keys) else {
+                throw RenderError.badOption("--keys \"\(keys)\": give fourths, fifths, chromatic, random[:SEED] or keys such as C,F,Bb")
+            }
+            s.keys = k
+        }
+        if let breaks {
+            let parts = breaks.split(separator: ":")
+            guard parts.count == 2, let n = Int(parts[0]), let m = Int(parts[1]), let b = ChordBreaks(rest: n, every: m) else {
+                throw RenderError.badOption("--breaks \"\(breaks)\": give N:M, the band resting N bars in every M (N < M), e.g. 2:8")
+            }
+            s.breaks = b
+        }
+        return s
     }
 
-    /// The chart from --chart or --chart-file, read by the MusicCore chart reader.
+    /// The chart from --chart, --chart-file or --song, read by the MusicCore chart reader.
     func loadChart() throws -> ChordChart {
         if let chart { return try ChordChart.parse(chart, source: "--chart") }
+        if let song { return try ChartLibrary.standard().chart(named: song) }
         let path = chartFile!
         let text: String
         do {
@@ -114,6 +159,6 @@ extension RenderCommand {
     /// Channels whose parts play drum kits: the rhythm parts unless the style says otherwise,
     /// and any part the style gives a kit.
     static func drumChannels(of style: Style) -> Set<MusicCore.MIDIChannel> {
-        Set(PartID.allCases.filter { style.parts[$0]?.isDrumKit ?? $0.isRhythm }.map(\.channel))
+        Set(PartID.allCases.filter { style.parts[$0]?.isDrumKit ?? $0.isRhythm }.map(\.channel) + [RenderTimeline.clickChannel])
     }
 }

@@ -11,6 +11,8 @@ public struct RenderCommand: ParsableCommand {
             Chart: bars separated by '|', chords in a bar share its beats, NC = no chord:
               sideman render --chart "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |" \\
                 --style medium-swing --choruses 4 --out blues.wav
+            A practice track from the chart library:
+              sideman render --song ii-v-i-major --choruses 12 --keys fourths --ramp 100:160:+5 --count-in 1 --out drill.wav
             The MIDI file has the band on channels 9-16 (rhythm 1 ... phrase 2), the player's right \
             hand on 1 and left hand on 2, the tempo, chord symbols as text events and sections as markers.
             """
@@ -25,8 +27,11 @@ public struct RenderCommand: ParsableCommand {
     @Option(help: "A recorded performance (.mid): the left hand below the split point plays the chords, the right hand the lead voice.")
     var input: String?
 
-    @Option(help: "Style name or file (.style, or a Yamaha .sty/.prs/.sst/.bcs).")
-    var style: String = "medium-swing"
+    @Option(help: "A song from the chart library (sideman charts list), with its style and tempo.")
+    var song: String?
+
+    @Option(help: "Style name or file (.style, or a Yamaha .sty/.prs/.sst/.bcs); default: the song's, else medium-swing.")
+    var style: String?
 
     @Option(help: "Tempo in BPM (default: the style's).")
     var tempo: Double?
@@ -40,8 +45,26 @@ public struct RenderCommand: ParsableCommand {
     @Flag(help: "Finish with the style's Ending 1 (resolving to the chart's first chord).")
     var ending = false
 
-    @Option(name: .customLong("count-in"), help: "Bars of count-in clicks before the band.")
+    @Option(name: .customLong("count-in"), help: "Bars of count-in before the band, 0-2 (clicks; see --count-in-drums).")
     var countIn: Int = 0
+
+    @Flag(name: .customLong("count-in-drums"), help: "Count in with the drums alone instead of clicks.")
+    var countInDrums = false
+
+    @Option(help: "Loop bars or a section, N times: 5-8x4, B x3 (bars counted with repeats expanded).")
+    var loop: String?
+
+    @Option(help: "Tempo ramp A:B:+N: from A to B BPM, N more each chorus (or loop pass).")
+    var ramp: String?
+
+    @Option(help: "Key of each chorus (or loop pass): fourths, fifths, chromatic, random[:SEED], or a list C,F,Bb.")
+    var keys: String?
+
+    @Option(help: "Chord breaks N:M: the band rests N bars in every M.")
+    var breaks: String?
+
+    @Flag(help: "A click on every beat, on its own channel (3), apart from the drums.")
+    var metronome = false
 
     @Option(help: "SoundFont for the WAV (default: the first General MIDI SoundFont installed).")
     var soundfont: String?

@@ -56,8 +56,11 @@ struct RenderAnalysis {
     /// The chord symbol sounding at a tick (the last change at or before it).
     func chord(at tick: Tick) -> String? { chords.last { $0.tick <= tick }?.symbol }
 
-    /// The section playing at a tick.
-    func section(at tick: Tick) -> String? { markers.last { $0.tick <= tick }?.name }
+    /// The style's section playing at a tick (chart sections "[A]" and loop passes "Pass 2"
+    /// are markers of their own).
+    func section(at tick: Tick) -> String? { styleMarkers.last { $0.tick <= tick }?.name }
+
+    var styleMarkers: [(tick: Tick, name: String)] { markers.filter { !$0.name.hasPrefix("[") && !$0.name.hasPrefix("Pass ") } }
 }
 
 /// Which pitch classes a chord allows in an accompaniment: its tones and its usual tensions.

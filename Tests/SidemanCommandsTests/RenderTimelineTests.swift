@@ -1,5 +1,6 @@
 import Arranger
 import MusicCore
+import Practice
 import StyleEngine
 import Testing
 
@@ -24,8 +25,30 @@ func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wra
     let f7 = chord(5, .dominant7)
     let g7 = chord(7, .dominant7)
 
-    var blues: RenderChart {
-        RenderChart(title: "Blues", meter: .fourFour, chordsPerBar: [[c7], [f7], [c7], [c7], [f7], [f7], [c7], [c7], [g7], [f7], [c7], [g7]])
+    var blues: ChordChart { chart([[c7], [f7], [c7], [c7], [f7], [f7], [c7], [c7], [g7], [f7], [c7], [g7]]) }
+
+    func chart(_ bars: [[Chord?]]) -> ChordChart {
+        ChordChart(title: "Blues", bars: bars.map { $0.map { ChartChord(ChordSymbol($0)) } })
+    }
+
+    /// The timeline of a chart practised with `settings`.
+    func timeline(_ chart: ChordChart, style: Style = timelineStyle(), _ settings: PracticeSettings = PracticeSettings()) throws -> RenderTimeline {
+        let plan: PracticePlan
+        do {
+            plan = try PracticePlan(chart: chart, settings: settings, tempo: Tempo(bpm: 120)!)
+        } catch {
+            throw RenderError.emptyChart
+        }
+        return try RenderTimeline(plan: plan, style: style)
+    }
+
+    func settings(choruses: Int = 1, intro: Bool = false, ending: Bool = false, countInBars: Int = 0) -> PracticeSettings {
+        var s = PracticeSettings()
+        s.choruses = choruses
+        s.intro = intro
+        s.ending = ending
+        s.countIn = CountIn(bars: countInBars)
+        return s
     }
 
     func commands(_ t: RenderTimeline) -> [(Tick, ArrangerCommand)] {
@@ -33,7 +56,7 @@ func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wra
     }
 
     @Test func plainRenderStartsOnMainAAndStopsAfterTheLastChorus() throws {
-        let t = try RenderTimeline(chart: blues, style: timelineStyle(), options: .init(choruses: 2))
+        let t = try timeline(blues, settings(choruses: 2))
         let cs = commands(t)
         #expect(t.bandStart == 0 && t.chartStart == 0)
         #expect(t.end == 24 * bar)
@@ -50,8 +73,8 @@ func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wra
     }
 
     @Test func countInIntroAndEnding() throws {
-        let t = try RenderTimeline(chart: blues, style: timelineStyle(intro: 2, ending: 3),
-                                   options: .init(choruses: 1, intro: true, ending: true, countInBars: 1))
+        let t = try timeline(blues, style: timelineStyle(intro: 2, ending: 3),
+                             settings(choruses: 1, intro: true, ending: true, countInBars: 1))
         let clicks = t.items.filter { if case .click(let e) = $0.item { e.isNoteOn } else { false } }
         #expect(clicks.map(\.tick) == [0, 1920, 3840, 5760])
         #expect(t.bandStart == bar && t.chartStart == 3 * bar)
@@ -66,8 +89,7 @@ func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wra
     }
 
     @Test func twoChordsShareABar() throws {
-        let chart = RenderChart(title: "x", meter: .fourFour, chordsPerBar: [[c7, f7], [nil]])
-        let t = try RenderTimeline(chart: chart, style: timelineStyle(), options: .init())
+        let t = try timeline(chart([[c7, f7], [nil]]))
         let chords = commands(t).compactMap { if case .chord(let c) = $0.1 { ($0.0, c) } else { nil } }
         #expect(chords.map(\.0) == [0, bar / 2, bar])
         #expect(chords.last!.1 == nil)
@@ -75,13 +97,13 @@ func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wra
 
     @Test func missingSectionsAreNamed() {
         #expect(throws: RenderError.styleLacks("test", "an Intro 1")) {
-            try RenderTimeline(chart: blues, style: timelineStyle(intro: nil), options: .init(intro: true))
+            try timeline(blues, style: timelineStyle(intro: nil), settings(intro: true))
         }
         #expect(throws: RenderError.styleLacks("test", "an Ending 1")) {
-            try RenderTimeline(chart: blues, style: timelineStyle(ending: nil), options: .init(ending: true))
+            try timeline(blues, style: timelineStyle(ending: nil), settings(ending: true))
         }
         #expect(throws: RenderError.emptyChart) {
-            try RenderTimeline(chart: RenderChart(title: "", meter: .fourFour, chordsPerBar: [[nil]]), style: timelineStyle(), options: .init())
+            try timeline(chart([[nil]]))
         }
     }
 }

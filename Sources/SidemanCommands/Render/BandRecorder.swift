@@ -58,6 +58,7 @@ struct BandRecorder {
         switch channel.rawValue {
         case 0: return "Right hand"
         case 1: return "Left hand"
+        case 2: return "Metronome"
         default: return "Channel \(channel)"
         }
     }

@@ -2,6 +2,7 @@ import Arranger
 import FluidSynthOutput
 import Foundation
 import MusicCore
+import Practice
 import StyleEngine
 
 extension RenderPlan {
@@ -11,10 +12,10 @@ extension RenderPlan {
     /// The band waits for the first chord (sync start) and stops — or plays its ending — where
     /// the recording ends.
     static func performance(
-        path: String, style: Style, tempo: Tempo?, sampleRate: Int, split: String?, options: RenderTimeline.Options
+        path: String, style: Style, tempo: Tempo?, sampleRate: Int, split: String?, options: PracticeSettings
     ) throws -> (plan: RenderPlan, tempo: Tempo?) {
         guard options.choruses == 1 else { throw RenderError.badOption("--choruses applies to charts, not to --input") }
-        guard options.countInBars == 0 else { throw RenderError.badOption("--count-in applies to charts, not to --input") }
+        guard options.countIn.bars == 0 else { throw RenderError.badOption("--count-in applies to charts, not to --input") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RenderError.file(path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }

@@ -21,6 +21,8 @@ struct RenderSession {
     enum Cue {
         case command(ArrangerCommand)
         case event(MIDIEvent)
+        /// A chart section or loop pass starts: a marker in the MIDI file.
+        case marker(String)
     }
 
     let style: Style
@@ -61,6 +63,7 @@ struct RenderSession {
                 while next < cues.count, cues[next].frame <= offset {
                     switch cues[next].cue {
                     case .command(let command): engine.send(command)
+                    case .marker(let name): recorder.sectionStarted(name, atFrame: offset)
                     case .event(let event):
                         recorder.record(event, atFrame: offset)
                         synthesizer?.send(event)

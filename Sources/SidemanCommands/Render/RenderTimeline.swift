@@ -1,99 +1,88 @@
 import Arranger
 import MusicCore
+import Practice
 import StyleEngine
 
 /// When each command reaches the engine during a chart render, in ticks from the start of
-/// the render: count-in clicks, then the band (intro, the choruses — changing main section
-/// each chorus when the style has several, through the fill — then ending or stop).
+/// the render: the count-in, the band's start (intro or not), the cues the practice
+/// conductor gives for every bar of the plan, the metronome, then the ending or a stop. The
+/// tempo map says how ticks become time.
 struct RenderTimeline: Sendable {
-    struct Options: Hashable, Sendable {
-        var choruses = 1
-        var intro = false
-        var ending = false
-        var countInBars = 0
-    }
-
-    enum Item: Hashable, Sendable {
-        case command(ArrangerCommand)
-        /// A count-in click (a MIDI event of its own, not the engine's).
-        case click(MIDIEvent)
-    }
+    typealias Item = PracticeConductor.Cue
 
     let meter: Meter
     private(set) var items: [(tick: Tick, item: Item)] = []
+    /// Tempo from each tick on (the first at tick 0).
+    private(set) var tempos: [(tick: Tick, tempo: Tempo)] = []
     /// Where the chart's first bar begins (after count-in and intro).
     private(set) var chartStart: Tick = 0
-    /// Where the band starts playing (after the count-in).
+    /// Where the band starts playing (after a count-in of clicks).
     private(set) var bandStart: Tick = 0
-    /// Where the music ends: the end of the last chorus, or of the ending.
+    /// Where the music ends: the end of the last bar, or of the ending.
     private(set) var end: Tick = 0
 
-    /// The count-in clicks on Rhythm 1's drum kit: side stick, the downbeat louder.
-    static let clickNote: UInt7 = 37
+    static let clickChannel = PracticeConductor.clickChannel
 
-    init(chart: RenderChart, style: Style, options: Options) throws(RenderError) {
-        meter = chart.meter
-        let bar = chart.meter.ticksPerBar()
-        let beat = chart.meter.ticksPerBeat()
-        guard !chart.bars.isEmpty, let first = chart.firstChord else { throw .emptyChart }
-        guard options.choruses >= 1 else { throw .badOption("--choruses must be at least 1") }
-        guard options.countInBars >= 0 else { throw .badOption("--count-in must be 0 or more bars") }
-
-        // Count-in.
-        let clickChannel = PartID.rhythm1.channel
-        for b in 0..<(options.countInBars * chart.meter.beatsPerBar) {
-            let tick = b * beat
-            let velocity: UInt7 = b % chart.meter.beatsPerBar == 0 ? 120 : 85
-            add(tick, .click(.noteOn(channel: clickChannel, note: Self.clickNote, velocity: velocity)))
-            add(tick + beat / 2, .click(.noteOff(channel: clickChannel, note: Self.clickNote, velocity: 0)))
+    init(plan: PracticePlan, style: Style) throws(RenderError) {
+        meter = style.meter
+        let bar = meter.ticksPerBar()
+        let bars: [PracticeBar]
+        var conductor: PracticeConductor
+        do {
+            bars = try plan.bars()
+            conductor = try PracticeConductor(plan: plan, style: style)
+        } catch {
+            if error.message.hasSuffix("has no Main section") { throw .styleLacks(style.name, "a Main section") }
+            throw .badOption(error.description)
         }
-        bandStart = options.countInBars * bar
+        let settings = plan.settings
+        guard let firstChord = conductor.firstChord else { throw .emptyChart }
+        let countIn = settings.countIn
+        if countIn.kind == .drums, countIn.bars > 0, settings.intro {
+            throw .badOption("a count-in on the drums and an intro both lead in: choose one")
+        }
+        tempos = [(0, bars[0].tempo)]
 
-        // Band start, with the first chord already known so the first note has it.
-        let mains = SectionID.MainVariation.allCases.filter { style.sections[.main($0)] != nil }
-        guard let firstMain = mains.first else { throw .styleLacks(style.name, "a Main section") }
+        // Count-in: clicks before the band, or the drums alone (no chord) from the start.
+        let drumsFirst = countIn.kind == .drums && countIn.bars > 0
+        if !drumsFirst {
+            for b in 0..<countIn.bars { add(b * bar, conductor.clicks()) }
+            bandStart = countIn.bars * bar
+        }
         add(bandStart, .command(.autoFill(true)))
-        add(bandStart, .command(.chord(first)))
-        // The main is selected first (while stopped that only selects it), so the intro
-        // leads into it.
-        add(bandStart, .command(.section(.main(firstMain))))
+        add(bandStart, .command(.chord(drumsFirst ? nil : firstChord)))
+        conductor.started(with: drumsFirst ? nil : firstChord)
+        // The main is selected first (while stopped that only selects it), so the intro leads into it.
+        add(bandStart, .command(.section(.main(conductor.firstMain))))
         var introBars = 0
-        if options.intro {
+        if settings.intro {
             guard let intro = style.sections[.intro(1)] else { throw .styleLacks(style.name, "an Intro 1") }
-            introBars = intro.bars(meter: chart.meter)
+            introBars = intro.bars(meter: meter)
             add(bandStart, .command(.section(.intro(1))))
         } else {
             add(bandStart, .command(.start))
         }
-        chartStart = bandStart + introBars * bar
+        chartStart = bandStart + (drumsFirst ? countIn.bars : introBars) * bar
 
-        // The choruses: every chord change (repeats of the sounding chord are not re-sent).
-        var sounding: Chord?? = .some(first)
-        let chartBars = chart.bars.count
-        for chorus in 0..<options.choruses {
-            let main = mains[chorus % mains.count]
-            let chorusStart = chartStart + chorus * chartBars * bar
-            if chorus > 0, main != mains[(chorus - 1) % mains.count] {
-                // Section requests take effect at the next bar line: asked for in the middle
-                // of the bar before, the fill plays the chorus' last bar and the new main
-                // starts with the next chorus.
-                add(max(chartStart, chorusStart - bar - bar / 2), .command(.section(.main(main))))
+        for b in bars {
+            let start = chartStart + b.index * bar
+            let cues = conductor.cues(for: b)
+            for (offset, cue) in cues {
+                if case .command(.tempo(let t)) = cue { tempos.append((start + offset, t)) }
             }
-            for (b, changes) in chart.bars.enumerated() {
-                for change in changes where sounding != .some(change.chord) {
-                    add(chorusStart + b * bar + change.offset, .command(.chord(change.chord)))
-                    sounding = .some(change.chord)
-                }
-            }
+            add(start, cues)
+            if settings.metronome { add(start, conductor.clicks()) }
         }
-        let chartEnd = chartStart + options.choruses * chartBars * bar
+        let chartEnd = chartStart + bars.count * bar
+        for cue in conductor.finish() { add(chartEnd, cue) }
 
-        // The end: an ending resolving to the first chord of the chart, or a stop.
-        if options.ending {
+        // The end: an ending resolving to the first chord of the last pass, or a stop.
+        if settings.ending {
             guard let ending = style.sections[.ending(1)] else { throw .styleLacks(style.name, "an Ending 1") }
+            let home = firstChord.transposed(by: bars.last!.transposition - bars[0].transposition)
             add(chartEnd - bar / 2, .command(.section(.ending(1))))  // starts at the next bar line
-            if sounding != .some(first) { add(chartEnd, .command(.chord(first))) }
-            end = chartEnd + ending.bars(meter: chart.meter) * bar
+            if conductor.sounding != .some(home) { add(chartEnd, .command(.chord(home))) }
+            end = chartEnd + ending.bars(meter: meter) * bar
         } else {
             add(chartEnd, .command(.stop))
             end = chartEnd
@@ -102,4 +91,8 @@ struct RenderTimeline: Sendable {
     }
 
     private mutating func add(_ tick: Tick, _ item: Item) { items.append((tick, item)) }
+
+    private mutating func add(_ start: Tick, _ cues: [(offset: Tick, cue: Item)]) {
+        for (offset, cue) in cues { items.append((start + offset, cue)) }
+    }
 }
