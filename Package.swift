@@ -101,6 +101,7 @@ if ProcessInfo.processInfo.environment["SIDEMAN_FUZZ"] == "1" {
         ("FuzzYamahaStyle", ["StyleEngine", "Arranger"]),
         ("FuzzTextStyle", ["StyleEngine", "Arranger"]),
         ("FuzzChart", ["MusicCore"]),
+        ("FuzzIRealLink", ["MusicCore"]),
         ("FuzzChordSymbol", ["MusicCore"]),
         ("FuzzConfig", ["SidemanDaemon"]),
         ("FuzzControlRequest", ["ControlSocket"]),
