@@ -27,6 +27,13 @@ import Testing
         #expect(error("[style]\rname = \"x\"\n") == "fuzz.toml:1: a carriage return (CR) not followed by a newline")
     }
 
+    /// A header that does not start with a key character tripped the same assertion.
+    @Test func aTableHeaderWithoutAKeyIsAnErrorNotAnAbort() {
+        #expect(error("[/usr]\n") == "fuzz.toml:1: a table name cannot start with '/'")
+        #expect(error("[audio]\n[\n") == "fuzz.toml:2: a table header without a name")
+        #expect(error("[ \"synth\" ]\ngain = 1.0\n[[x]]\n") == "fuzz.toml:3: x: unknown key")
+    }
+
     @Test func tabsAndWindowsLineEndsAreFine() {
         #expect(error("[style]\r\n\tname = \"bossa-nova\"\t# tab\r\n") == nil)
     }

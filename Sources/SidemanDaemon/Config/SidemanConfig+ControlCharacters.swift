@@ -24,5 +24,22 @@ extension SidemanConfig {
         if previous == "\r" {
             throw ConfigError(file: file, line: line, key: nil, message: "a carriage return (CR) not followed by a newline")
         }
+        try refuseBadTableHeaders(in: text, file: file)
+    }
+
+    /// The TOML library also aborts on a table header whose name does not start with a key
+    /// character or a quote (`[`, `[/etc]`); such a line is never valid TOML.
+    static func refuseBadTableHeaders(in text: String, file: String) throws(ConfigError) {
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop { $0 == " " || $0 == "\t" }
+            guard line.first == "[" else { continue }
+            let name = line.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
+            guard let first = name.first else {
+                throw ConfigError(file: file, line: index + 1, key: nil, message: "a table header without a name")
+            }
+            guard first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'") else {
+                throw ConfigError(file: file, line: index + 1, key: nil, message: "a table name cannot start with '\(first)'")
+            }
+        }
     }
 }
