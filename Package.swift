@@ -44,7 +44,7 @@ let package = Package(
 
         // Daemon wiring and the command line.
         .target(name: "SidemanDaemon", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -83,12 +83,17 @@ let package = Package(
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(
             name: "SidemanDaemonTests",
-            dependencies: ["SidemanDaemon", "SystemdNotify", "ControlSocket", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SidemanDaemon", "Practice", "Arranger", "StyleEngine", "MusicCore", "SystemdNotify", "ControlSocket", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
-        .testTarget(name: "SidemanCommandsTests", dependencies: ["SidemanCommands", "Practice", "MusicCore"]),
+        .testTarget(
+            name: "SidemanCommandsTests",
+            dependencies: [
+                "SidemanCommands", "SidemanDaemon", "ControlSocket", "FluidSynthOutput", "ALSASequencer", "Arranger", "StyleEngine", "Practice",
+                "MusicCore",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

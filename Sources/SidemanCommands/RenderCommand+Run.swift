@@ -3,6 +3,7 @@ import FluidSynthOutput
 import Foundation
 import MusicCore
 import Practice
+import SidemanDaemon
 import StyleEngine
 
 extension RenderCommand {
@@ -76,7 +77,7 @@ extension RenderCommand {
         var synthesizer: Synthesizer?
         var writer: WAVWriter?
         if let wav = outputs.wav {
-            let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: sampleRate, gain: gain))
+            let synth = try Synthesizer(settings: Self.synthSettings(sampleRate: sampleRate, gain: gain))
             synth.setDrumChannels(Self.drumChannels(of: style))
             try synth.loadSoundFont(at: soundfont ?? SoundFontLocator().locate())
             synthesizer = synth
@@ -91,7 +92,8 @@ extension RenderCommand {
 
         try writer?.finish()
         if let midi = outputs.midi {
-            let file = result.recorder.midiFile(title: plan.title, meter: style.meter, time: result.time)
+            let file = result.recorder.midiFile(
+                title: plan.title, meter: style.meter, time: result.time, kitChannels: Self.drumChannels(of: style))
             do {
                 try Data(file.write()).write(to: URL(fileURLWithPath: midi))
             } catch {
@@ -154,6 +156,14 @@ extension RenderCommand {
             throw RenderError.file(path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         return try ChordChart.parse(text, source: path)
+    }
+
+    /// The daemon's default voices, reverb and chorus, so that a render sounds as the box
+    /// plays live; the gain is the render's own (--gain), leaving a WAV its headroom.
+    static func synthSettings(sampleRate: Int, gain: Double) -> SynthesizerSettings {
+        let live = SidemanConfig.Synth()
+        return SynthesizerSettings(
+            sampleRate: sampleRate, gain: gain, polyphony: live.polyphony, reverb: live.reverb, chorus: live.chorus)
     }
 
     /// Channels whose parts play drum kits: the rhythm parts unless the style says otherwise,

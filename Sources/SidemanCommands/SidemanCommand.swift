@@ -6,7 +6,10 @@ public struct SidemanCommand: AsyncParsableCommand {
         commandName: "sideman",
         abstract: "A headless arranger: follows the chords you play and plays a band through FluidSynth.",
         version: "0.1.0",
-        subcommands: [ChordCommand.self, StylesCommand.self, ChartsCommand.self, ConfigCommand.self, ALSAProbeCommand.self, RenderCommand.self, ServeCommand.self, StatusCommand.self]
+        subcommands: [
+            ChordCommand.self, StylesCommand.self, ChartsCommand.self, ConfigCommand.self, ALSAProbeCommand.self, RenderCommand.self, ServeCommand.self,
+            StatusCommand.self, PlayCommand.self, StopCommand.self, SetlistCommand.self, ModeCommand.self, LooperCommand.self,
+        ]
     )
     public init() {}
 }

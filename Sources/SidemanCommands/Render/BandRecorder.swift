@@ -33,7 +33,11 @@ struct BandRecorder {
 
     /// The recording as a format 1 file at Sideman's resolution: a conductor track (name,
     /// meter, tempo map, chords, sections), then one track per channel that played.
-    func midiFile(title: String, meter: Meter, time: FrameTime) -> MIDIFile {
+    /// `kitChannels` are the channels that played drum kits: a channel whose kit status
+    /// differs from General MIDI's (kits on channel 10 only) starts with a GS "use for rhythm
+    /// part" message, so that another player (the fluidsynth command, a DAW's GM synth) plays
+    /// rhythm 1 on channel 9 as drums, not as the melodic program of the same number.
+    func midiFile(title: String, meter: Meter, time: FrameTime, kitChannels: Set<MIDIChannel> = [9]) -> MIDIFile {
         var conductor = MIDITrack(events: [
             TimedMIDIEvent(tick: 0, .trackName(title)),
             TimedMIDIEvent(tick: 0, .meta(.timeSignature(MIDITimeSignature(meter)))),
@@ -48,9 +52,28 @@ struct BandRecorder {
         }
         var tracks = [conductor]
         for channel in byChannel.keys.sorted() {
-            tracks.append(MIDITrack(events: [TimedMIDIEvent(tick: 0, .trackName(Self.trackName(channel)))] + byChannel[channel]!))
+            var head = [TimedMIDIEvent(tick: 0, .trackName(Self.trackName(channel)))]
+            let kit = kitChannels.contains(channel)
+            if kit != (channel == Self.generalMIDIDrumChannel) {
+                head.append(TimedMIDIEvent(tick: 0, Self.rhythmPart(channel: channel, kit: kit)))
+            }
+            tracks.append(MIDITrack(events: head + byChannel[channel]!))
         }
         return MIDIFile(format: .multiTrack, ticksPerQuarter: time.ticksPerQuarter, tracks: tracks)
+    }
+
+    /// Channel 10 counted from one.
+    static let generalMIDIDrumChannel: MIDIChannel = 9
+
+    /// Roland GS "use for rhythm part" (address 40 1x 15: Map 1 for a kit, off for melodic),
+    /// to every device (ID 7F). Part x numbers channels 1-9 as 1-9, channel 10 as 0, 11-16 as
+    /// A-F.
+    static func rhythmPart(channel: MIDIChannel, kit: Bool) -> MIDISysExEvent {
+        let c = Int(channel.rawValue)
+        let part = c == 9 ? 0 : (c < 9 ? c + 1 : c)
+        let body: [UInt8] = [0x40, UInt8(0x10 | part), 0x15, kit ? 0x01 : 0x00]
+        let checksum = UInt8((128 - body.reduce(0) { ($0 + Int($1)) } % 128) % 128)
+        return MIDISysExEvent(message: [0xF0, 0x41, 0x7F, 0x42, 0x12] + body + [checksum, 0xF7])
     }
 
     static func trackName(_ channel: MIDIChannel) -> String {

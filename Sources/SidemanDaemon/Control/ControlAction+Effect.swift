@@ -5,6 +5,13 @@ extension ControlAction {
     /// The effect of this action given the arranger's state; nil when there is nothing to do
     /// (tempo already at its limit).
     public func effect(in context: ControlContext) -> ControlEffect? {
+        if isPractice { return .practice(self) }
+        if context.chartActive {
+            switch self {
+            case .startStop, .start, .stop, .continue, .tempoUp, .tempoDown: return .practice(self)
+            default: break
+            }
+        }
         switch self {
         case .startStop: return .arranger(context.isRunning ? .stop : .start)
         case .start, .continue: return .arranger(.start)
@@ -25,6 +32,7 @@ extension ControlAction {
         case .nextFingeringMode: return .nextFingeringMode
         case .learnSplitPoint: return .learnSplitPoint
         case .panic: return .arranger(.panic)
+        case .nextSong, .previousSong, .toggleLoop, .toggleChartMode, .loopMemory: return .practice(self)
         }
     }
 }

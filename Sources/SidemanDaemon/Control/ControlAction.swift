@@ -24,6 +24,16 @@ public enum ControlAction: Hashable, Sendable, CustomStringConvertible {
     /// The next key played on the keyboard becomes the split point.
     case learnSplitPoint
     case panic
+    /// Practice: the next or previous song of the setlist (chart mode).
+    case nextSong
+    case previousSong
+    /// Practice: the loop of the song playing on or off.
+    case toggleLoop
+    /// Chart mode (a song leads) or arranger mode (the left hand leads).
+    case toggleChartMode
+    /// Chord looper memory 1…8: record the left hand's progression, then play it as a loop;
+    /// pressed again while it plays, it stops.
+    case loopMemory(Int)
 
     /// The key naming this action in the configuration file's [control.map] table.
     public var key: String {
@@ -52,6 +62,11 @@ public enum ControlAction: Hashable, Sendable, CustomStringConvertible {
         case .nextFingeringMode: "fingering_mode"
         case .learnSplitPoint: "split_point"
         case .panic: "panic"
+        case .nextSong: "next_song"
+        case .previousSong: "previous_song"
+        case .toggleLoop: "loop"
+        case .toggleChartMode: "chart_mode"
+        case .loopMemory(let n): "loop_memory_\(n)"
         }
     }
 
@@ -66,6 +81,15 @@ public enum ControlAction: Hashable, Sendable, CustomStringConvertible {
         + [1, 2, 3].map { .section(.ending($0)) }
         + [.tapTempo, .tempoDown, .tempoUp, .previousStyle, .nextStyle, .nextFingeringMode, .learnSplitPoint, .panic]
         + PartID.allCases.map { .toggleMute($0) }
+        + [.nextSong, .previousSong, .toggleLoop, .toggleChartMode] + (1...8).map { .loopMemory($0) }
+
+    /// Actions the practice player takes (off the audio thread: a song is prepared there).
+    public var isPractice: Bool {
+        switch self {
+        case .nextSong, .previousSong, .toggleLoop, .toggleChartMode, .loopMemory: true
+        default: false
+        }
+    }
 
     /// The mappable action named `key` in the configuration file.
     public init?(key: String) {

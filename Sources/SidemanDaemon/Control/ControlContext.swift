@@ -12,6 +12,8 @@ public struct ControlContext: Hashable, Sendable {
     public var mutedParts: Set<PartID>
     /// BPM per tempo up/down press.
     public var tempoStep: Double
+    /// A song leads the band (chart mode): start/stop and tempo go to the practice player.
+    public var chartActive = false
 
     public init(
         isRunning: Bool = false, syncStartArmed: Bool = false, currentMain: SectionID.MainVariation = .a,

@@ -12,4 +12,6 @@ public enum ControlEffect: Hashable, Sendable {
     case learnSplitPoint
     /// Tap tempo: the daemon feeds the press time to a TapTempo.
     case tap
+    /// For the practice player (songs, setlists, loops, the looper), off the audio thread.
+    case practice(ControlAction)
 }

@@ -40,6 +40,12 @@ public struct ControlMapping: Hashable, Sendable {
                 .panic]
         for (i, action) in keys.enumerated() { t[ControlTrigger(.note, UInt7(36 + i)!)] = action }
         for (i, part) in PartID.allCases.enumerated() { t[ControlTrigger(.note, UInt7(60 + i)!)] = .toggleMute(part) }
+        // The practice player's: notes on from G#3 (68); a footswitch's CCs 85–87.
+        let practice: [ControlAction] = [.nextSong, .previousSong, .toggleLoop, .toggleChartMode] + (1...8).map { .loopMemory($0) }
+        for (i, action) in practice.enumerated() { t[ControlTrigger(.note, UInt7(68 + i)!)] = action }
+        t[ControlTrigger(.cc, 85)] = .nextSong
+        t[ControlTrigger(.cc, 86)] = .previousSong
+        t[ControlTrigger(.cc, 87)] = .toggleLoop
         t[ControlTrigger(.cc, 80)] = .startStop
         t[ControlTrigger(.cc, 81)] = .toggleSyncStart
         t[ControlTrigger(.cc, 82)] = .fill

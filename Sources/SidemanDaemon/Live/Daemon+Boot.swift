@@ -19,7 +19,9 @@ extension Daemon {
         let synth = try Synthesizer(settings: SynthesizerSettings(
             sampleRate: rate, gain: config.synth.gain, polyphony: config.synth.polyphony, reverb: config.synth.reverb,
             chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
-            drumChannels: band.drumChannels))
+            // Band kits come with the style's banks (CompiledStyle.setupEvents); the practice
+            // click is a kit of its own, apart from the band's channels.
+            drumChannels: [ChartTimeline.clickChannel]))
         do {
             try synth.loadSoundFont(at: soundFontPath)
         } catch {

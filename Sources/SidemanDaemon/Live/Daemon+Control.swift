@@ -22,7 +22,9 @@ extension Daemon {
 
     /// One request from the control socket: `status` (JSON), `fault stall` (test builds only).
     func answer(_ request: String) -> String {
+        if request.hasPrefix("{") { return answer(jsonCommand: request) }
         switch request {
+        case "state": return answer(jsonCommand: "{\"command\":\"status\"}")
         case "status", "status json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -39,7 +41,7 @@ extension Daemon {
                 return "error: fault injection is not in this build\n"
             #endif
         default:
-            return "error: unknown request '\(request)' (known: status, fault stall, fault audio-stop)\n"
+            return "error: unknown request '\(request)' (known: status, state, a JSON command {\"command\":…}, fault stall, fault audio-stop)\n"
         }
     }
 }

@@ -17,12 +17,14 @@ extension Daemon {
             return
         }
         snapshot.withLock { $0.state = "running" }
+        loadStartSetlist()
         var status = report.summary
         notifier.ready(status: status)
         var tick = 0
         var stallDetector = audioStallDetector()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
+            practiceTick(rig.state)
             guard await recoverAudioIfStopped(rig, &stallDetector) else { break }
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
@@ -37,13 +39,16 @@ extension Daemon {
         stop(rig)
     }
 
-    /// What the audio thread left for this side: notices to log and note, replaced styles.
+    /// What the audio thread left for this side: notices to log and note, replaced styles
+    /// and configurations (freed here).
     func drain(_ state: LiveAudioState) {
         while let notice = state.notices.pop() {
             logNotice(notice)
             snapshot.withLock { $0.note(notice) }
+            practiceNotice(notice)
         }
         while state.retired.pop() != nil {}
+        while state.retiredCharts.pop() != nil {}
     }
 
     /// Ends every note, then closes the sound card, then the ports.

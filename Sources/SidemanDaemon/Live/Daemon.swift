@@ -30,6 +30,8 @@ public final class Daemon: Sendable {
     let failure = Mutex<DaemonError?>(nil)
     /// The audio state once booted: where reloads go.
     let live = Mutex<LiveAudioState?>(nil)
+    /// Songs, setlists, loop memories and the practice status (Daemon+Practice).
+    let practice = PracticePlayer()
 
     /// `styles` is the selection for `config`; `loadStyles` makes a new one on reload.
     public init(
@@ -83,7 +85,9 @@ public final class Daemon: Sendable {
     public var report: DaemonStatusReport {
         let uptime = startedAt.duration(to: .now)
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
-        return snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
+        var report = snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
+        report.practice = practiceStatus
+        return report
     }
 
     /// Log lines on standard error (systemd's journal takes them from there): a timestamp, the

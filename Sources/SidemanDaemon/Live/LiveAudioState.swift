@@ -15,10 +15,13 @@ public final class LiveAudioState: @unchecked Sendable {
     public let input: SPSCRing<InputEvent>
     /// Notices for the main thread to log (the audio thread never logs).
     public let notices = SPSCRing<ArrangerNotice>(capacity: 256)
-    /// Reloaded configurations in, and the same values back out carrying what they replaced
-    /// (freed off the audio thread).
+    /// Reloaded configurations in; back out, carrying what they replaced, with the styles
+    /// the engine swapped out, for the main thread to free. The audio thread hands something
+    /// back only when the ring has room (it is the only producer, so the room cannot vanish):
+    /// otherwise it keeps it (the reload waits in its ring, the style in the engine) and tries
+    /// again next block, so that nothing is freed in place.
     let reconfigurations = SPSCRing<LiveReconfiguration>(capacity: 4)
-    let retired = SPSCRing<LiveReconfiguration>(capacity: 4)
+    let retired = SPSCRing<LiveRetired>(capacity: 16)
     /// Set by the main thread: end every note and go quiet.
     public let stopRequested = Atomic<Bool>(false)
     /// Set by the audio thread once every note has been ended.
@@ -32,6 +35,13 @@ public final class LiveAudioState: @unchecked Sendable {
     /// that a reloaded configuration can turn it on without allocating here.
     var follower: ClockFollower
     var following: Bool
+    /// The song playing in chart mode, its requests in and old timelines out, and its position.
+    var chart: ChartSource
+    let chartRequests = SPSCRing<ChartRequest>(capacity: 8)
+    let retiredCharts = SPSCRing<ChartTimeline>(capacity: 8)
+    public let chartPulse = ChartPulse()
+    /// Practice controls from the player's MIDI, for the daemon.
+    let practiceActions: SPSCRing<ControlAction>
     /// Frames rendered since the audio started.
     public private(set) var frame: Int64 = 0
 
@@ -47,6 +57,13 @@ public final class LiveAudioState: @unchecked Sendable {
         self.output = output
         self.follower = follower ?? ClockFollower()
         following = follower != nil
+        chart = ChartSource(sampleRate: synth.sampleRate)
+        practiceActions = band.practiceActions
+        // First use off the audio thread: the band's rare events on a copy, and one block
+        // of FluidSynth's rendering (its first call sets up what later ones reuse).
+        band.rehearse()
+        var silence = [Float](repeating: 0, count: 2 * Synthesizer.blockSize)
+        silence.withUnsafeMutableBufferPointer { _ = synth.render(into: $0) }
     }
 
     /// The synthesizer as the band's sink; the band's own events also go to `out`.
@@ -63,7 +80,6 @@ public final class LiveAudioState: @unchecked Sendable {
                 pushed = true
             }
         }
-        func useDrumChannels(_ channels: Set<MIDIChannel>) { synth.setDrumChannels(channels) }
     }
 
     /// One 64-frame block, before FluidSynth renders it: a new configuration, the player's
@@ -87,23 +103,42 @@ public final class LiveAudioState: @unchecked Sendable {
             if pulse.stalled.load(ordering: .relaxed) { return }
         #endif
         let late = timer.block(frames: frames, atNanoseconds: CallbackTimer.now())
-        if var update = reconfigurations.pop() {
+        if retired.count < retired.capacity, var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
             reconfigureOutput(update.config)
-            _ = retired.push(update)  // capacity equals the inbound ring's: never refused
+            retired.push(.reconfiguration(update))  // room checked above: never refused
         }
+        // Back from an outage (the callback came far too late): what piled up in the ring
+        // meanwhile is stale. Only its releases are played (so that nothing sticks); the
+        // rest is dropped rather than replayed in one block.
+        let backlogIsStale = timer.lastLagNanoseconds > Self.outageNanoseconds
         while let input = input.pop() {
+            if input.lostBefore { band.releaseHands(into: &sink) }
+            if backlogIsStale && !input.event.isNoteOff { continue }
             if following, case .clock = input.event {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
             }
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
+        stepChart(frames, &sink)
         let notices = self.notices
         band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
+        chartBlockDone(frames)
         endBlock(frames, &sink)
+        retireStyles()
         pulse.published(late: late, styleIndex: band.styleIndex)
     }
+
+    /// Styles the engine swapped out go to the main thread, as long as the ring has room.
+    private func retireStyles() {
+        while retired.count < retired.capacity, let style = band.engine.takeRetiredStyle() {
+            retired.push(.style(style))
+        }
+    }
+
+    /// A callback this late means the audio stopped for a while (not a mere underrun).
+    static let outageNanoseconds: Int64 = 200_000_000
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
     private func endBlock(_ frames: Int, _ sink: inout SynthSink) {

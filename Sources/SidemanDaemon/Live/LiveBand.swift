@@ -1,3 +1,4 @@
+import ALSASequencer
 import Arranger
 import ChordRecognition
 import MusicCore
@@ -12,10 +13,10 @@ import StyleEngine
 /// Timing: input is placed at the start of the block being rendered (the block is 64 frames,
 /// 1.3 ms at 48 kHz), which is as early as it can sound.
 ///
-/// Real time: after `init`, receiving and advancing allocate nothing in the common path.
-/// Known exceptions, all rare and player-initiated: toggling a mute inserts into a small set
-/// (capacity reserved up front, so normally none); a style change frees the style retired by
-/// the change before it; tap tempo appends to an array with reserved capacity.
+/// Real time: after `init`, receiving and advancing allocate and free nothing, rare events
+/// included: a mute changes a set with room reserved for every part, tap tempo keeps a
+/// fixed window, and a style change leaves the style it replaced in the engine for the
+/// caller to free elsewhere (`ArrangerEngine.takeRetiredStyle`).
 public struct LiveBand: Sendable {
     public internal(set) var engine: ArrangerEngine
     public internal(set) var keyboard: KeyboardProcessor
@@ -34,6 +35,11 @@ public struct LiveBand: Sendable {
     var mutedParts: Set<PartID>
     /// Samples rendered since start: the keyboard processor's clock.
     public private(set) var sampleTime: Int64 = 0
+    /// A song leads (chart mode): the left hand's chords do not reach the engine, and
+    /// start/stop and tempo controls go to the practice player.
+    var chartActive = false
+    /// Practice controls, for the daemon to act on off the audio thread.
+    let practiceActions = SPSCRing<ControlAction>(capacity: 32)
 
     /// `styles` must not be empty; `styleIndex` is the one to start with.
     public init(styles: [LiveStyle], styleIndex: Int, config: SidemanConfig, sampleRate: Int) {
@@ -63,7 +69,6 @@ public struct LiveBand: Sendable {
     }
 
     public var style: Style { styles[styleIndex].style }
-    public var drumChannels: Set<MIDIChannel> { styles[styleIndex].drumChannels }
 
     /// The band's setup (programs, volumes ...) and the player's voices: send once before
     /// the first block.
@@ -92,17 +97,23 @@ public struct LiveBand: Sendable {
                 learningSplit = false
                 return
             }
-            Self.feed(&keyboard, &engine, &sink) { $0.receive(event, at: sampleTime, emit: $1) }
+            Self.feed(&keyboard, &engine, &sink, keyboardLeads: !chartActive) { $0.receive(event, at: sampleTime, emit: $1) }
         }
     }
 
     /// The control's effect on the band, given where the band is now.
     mutating func perform<S: BandSink>(_ action: ControlAction, atNanoseconds nanoseconds: UInt64, into sink: inout S) {
-        let status = engine.status
-        let context = ControlContext(
-            isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
-            tempo: status.tempo, mutedParts: mutedParts)
-        guard let effect = action.effect(in: context) else { return }
+        // The context shares `mutedParts`' storage; it ends inside the closure, before a mute
+        // below changes the set, so that the change is made in place (no copy-on-write).
+        let effect: ControlEffect? = {
+            let status = engine.status
+            var context = ControlContext(
+                isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
+                tempo: status.tempo, mutedParts: mutedParts)
+            context.chartActive = chartActive
+            return action.effect(in: context)
+        }()
+        guard let effect else { return }
         switch effect {
         case .arranger(let command): apply(command, into: &sink)
         case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
@@ -114,6 +125,7 @@ public struct LiveBand: Sendable {
             settings.fingering = fingeringModes[(i + 1) % fingeringModes.count]
             Self.feed(&keyboard, &engine, &sink) { $0.update(settings, at: sampleTime, emit: $1) }
         case .learnSplitPoint: learningSplit = true
+        case .practice(let action): _ = practiceActions.push(action)
         }
     }
 
@@ -124,7 +136,16 @@ public struct LiveBand: Sendable {
         case .section(.main(let variation)): currentMain = variation
         case .mute(let part, let muted):
             if muted { mutedParts.insert(part) } else { mutedParts.remove(part) }
-        case .panic: Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+        case .panic:
+            Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+            // The channels the band does not drive (the player's voices and any other): the
+            // engine sweeps its own. As band events, so that they go out on `out` as well.
+            for c in 0..<16 where PartID(rawValue: c) == nil {  // an Int range: see SectionSequencer.resolved
+                let channel = MIDIChannel(rawValue: UInt8(c))!
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 64, value: 0)))
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 120, value: 0)))
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 123, value: 0)))
+            }
         default: break
         }
         engine.send(command)
@@ -133,22 +154,27 @@ public struct LiveBand: Sendable {
     mutating func selectStyle<S: BandSink>(_ index: Int, into sink: inout S) {
         guard index != styleIndex else { return }
         styleIndex = index
-        sink.useDrumChannels(styles[index].drumChannels)
+        // Programs, banks and kits change with the style's setup, which the engine plays at
+        // the swap (the next bar line) on the band's channels only.
         engine.changeStyle(to: styles[index].prepared)
-        if let main = SectionID.MainVariation.allCases.first(where: { styles[index].style.sections[.main($0)] != nil }) {
-            currentMain = main
+        for raw in 0..<4 {  // the first main the style has (an Int range: see SectionSequencer.resolved)
+            let main = SectionID.MainVariation(rawValue: raw)!
+            if styles[index].style.sections[.main(main)] != nil {
+                currentMain = main
+                break
+            }
         }
     }
 
     /// Runs the keyboard processor, routing its commands to the engine and its voice notes to
     /// the sink (distinct stored properties, so no copy of either is made).
     static func feed<S: BandSink>(
-        _ keyboard: inout KeyboardProcessor, _ engine: inout ArrangerEngine, _ sink: inout S,
+        _ keyboard: inout KeyboardProcessor, _ engine: inout ArrangerEngine, _ sink: inout S, keyboardLeads: Bool = true,
         _ body: (inout KeyboardProcessor, (KeyboardOutput) -> Void) -> Void
     ) {
         body(&keyboard) { output in
             switch output {
-            case .command(let command, _): engine.send(command)
+            case .command(let command, _): if keyboardLeads { engine.send(command) }
             case .voice(let event, _): sink.play(event)
             }
         }
@@ -158,9 +184,16 @@ public struct LiveBand: Sendable {
 
     /// Plays the next `frames` samples: a chord held back by the settle window, then the band.
     public mutating func advance<S: BandSink>(frames: Int, into sink: inout S, notify: (ArrangerNotice) -> Void) {
-        Self.feed(&keyboard, &engine, &sink) { $0.advance(to: sampleTime, emit: $1) }
+        Self.feed(&keyboard, &engine, &sink, keyboardLeads: !chartActive) { $0.advance(to: sampleTime, emit: $1) }
         engine.advance(frames: frames, emit: { sink.playBand($0) }, notify: notify)
         sampleTime += Int64(frames)
+    }
+
+    /// Input was lost (an overrun): which keys are still held is unknown, so every voice note
+    /// the player sounds is released and the held chord keys are forgotten (the band keeps
+    /// its chord); the next keys pressed start afresh. Allocation-free.
+    public mutating func releaseHands<S: BandSink>(into sink: inout S) {
+        Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
     }
 
     /// Stop everything now: the band stops (every note ended), the player's voices are

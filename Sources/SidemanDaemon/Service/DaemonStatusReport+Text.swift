@@ -21,6 +21,7 @@ extension DaemonStatusReport {
         add("section:", section ?? "-")
         add("chord:", chord ?? "-")
         add("tempo:", "\(Self.bpm(tempo)) bpm")
+        for (key, value) in practice?.lines ?? [] { add(key, value) }
         add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
         add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
         add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")

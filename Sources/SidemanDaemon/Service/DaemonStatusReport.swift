@@ -29,6 +29,8 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var pid: Int32
     /// Times the sound card's driver stopped and was reopened without restarting the daemon.
     public var audioRestarts: Int = 0
+    /// The practice player: who leads, the song, bar and beat, chords, loop, chorus, setlist.
+    public var practice: PracticeStatus?
 
     public init(
         state: String, waitingFor: String? = nil, style: String, section: String? = nil, chord: String? = nil,
