@@ -1,6 +1,7 @@
 // Benchmarks print figures; they never assert. Run: swift run -c release sideman-bench
 // (`sideman-bench live` runs only the live path's latency, worst blocks and allocations;
-// `sideman-bench worst [style]` only the worst blocks; `sideman-bench render` only the render against the fluidsynth command; `engine` the engine alone).
+// `sideman-bench worst [style]` only the worst blocks; `sideman-bench render` only the render against the fluidsynth command; `engine` the engine alone;
+// `sideman-bench record` only what recording costs the audio callback).
 print("sideman-bench")
 switch CommandLine.arguments.dropFirst().first {
 case "live":
@@ -12,6 +13,8 @@ case "render":
     RenderBenchmark.run()
 case "engine":
     EngineBenchmark.run()
+case "record":
+    RecordBenchmark.run()
 default:
     CoreFormatsBenchmark.run()
     ChordBenchmark.run()
@@ -23,4 +26,5 @@ default:
     ServiceBenchmark.run()
     LiveLatencyBenchmark.run()
     WorstBlockBenchmark.run()
+    RecordBenchmark.run()
 }

@@ -63,6 +63,10 @@ extension SidemanConfig {
             config.practice.looperBars = try t.int("looper_bars", in: 1...64) ?? config.practice.looperBars
             try t.finish()
         }
+        if var t = try top.table("record") {
+            try config.record.read(&t)
+            try t.finish()
+        }
         if var t = try top.table("daemon") {
             if let socket = try t.string("socket") {
                 guard socket.hasPrefix("/") else { throw t.error("socket", "must be an absolute path, not '\(socket)'") }

@@ -101,6 +101,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var out = Out()
     public var practice = Practice()
     public var daemon = DaemonSettings()
+    public var record = Record()
 
     public init() {}
 

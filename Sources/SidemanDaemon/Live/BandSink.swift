@@ -8,4 +8,6 @@ public protocol BandSink {
     mutating func play(_ event: MIDIEvent)
     /// One event the band itself plays (default: `play`; BandSink+Band.swift).
     mutating func playBand(_ event: BandEvent)
+    /// A `record` control was pressed (default: nothing; BandSink+Band.swift).
+    mutating func toggleRecording()
 }

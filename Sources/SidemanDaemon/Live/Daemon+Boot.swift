@@ -53,6 +53,7 @@ extension Daemon {
         let state = LiveAudioState(
             band: band, synth: synth, input: reader.ring, pulse: pulse, timer: timer, output: config.liveOutput,
             follower: config.clockFollower)
+        state.record(with: makeRecorder(config))
         let sender = state.output.map { OutputSender(client: client, output: $0) }
         state.sendSetup(band.setupEvents())
         sender?.start()
@@ -63,7 +64,7 @@ extension Daemon {
                 return try AudioOutput(
                     synthesizer: synth,
                     settings: .init(driver: "alsa", device: device, periodSize: config.audio.periodSize, periods: config.audio.periods),
-                    block: { state.block($0) })
+                    block: { state.block($0) }, rendered: { state.rendered(left: $0, right: $1, frames: $2) })
             } catch {
                 throw DaemonError("cannot open the sound card '\(device)': \(error)")
             }
@@ -81,6 +82,7 @@ extension Daemon {
             try? await Task.sleep(for: .milliseconds(5))
         }
         live.withLock { $0 = state }
+        state.recorder?.run()
         logger.info("serving", metadata: [
             "client": "\(client.clientID)", "style": "\(band.style.name)", "device": "\(device)",
             "split": "\(config.keyboard.splitPoint)", "fingering": "\(config.keyboard.fingering)",

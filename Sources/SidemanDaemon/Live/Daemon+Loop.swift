@@ -64,6 +64,7 @@ extension Daemon {
         while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
         usleep(30_000)  // let the silent blocks reach the card
         rig.audio.stop()
+        state.recorder?.shutdown()
         rig.sender?.stop()
         rig.reader.stop()
         live.withLock { $0 = nil }

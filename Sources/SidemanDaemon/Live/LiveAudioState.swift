@@ -15,6 +15,8 @@ public final class LiveAudioState: @unchecked Sendable {
     public let input: SPSCRing<InputEvent>
     /// Notices for the main thread to log (the audio thread never logs).
     public let notices = SPSCRing<ArrangerNotice>(capacity: 256)
+    /// Takes: the rendered audio and the MIDI of each block go to it (LiveAudioState+Record).
+    public internal(set) var recorder: TakeRecorder?
     /// Reloaded configurations in; back out, carrying what they replaced, with the styles
     /// the engine swapped out, for the main thread to free. The audio thread hands something
     /// back only when the ring has room (it is the only producer, so the room cannot vanish):
@@ -72,21 +74,28 @@ public final class LiveAudioState: @unchecked Sendable {
         let out: SPSCRing<OutgoingMIDI>?
         let frame: Int64
         var pushed = false
-        func play(_ event: MIDIEvent) { synth.send(event) }
+        var recorder: TakeRecorder? = nil
+        func play(_ event: MIDIEvent) {
+            synth.send(event)
+            recorder?.keep(event, frame: frame)
+        }
         mutating func playBand(_ event: BandEvent) {
             synth.send(event.event)
+            recorder?.keep(event.event, frame: frame)
             if let out {
                 out.push(OutgoingMIDI(event: event.event, frame: frame))
                 pushed = true
             }
         }
+        func toggleRecording() { recorder?.requestToggle() }
     }
 
     /// One 64-frame block, before FluidSynth renders it: a new configuration, the player's
     /// input, then the band. Allocation-free except where LiveBand says. SysEx never arrives
     /// here (the reader passes it over), so no message's bytes are freed on this thread.
     public func block(_ frames: Int) {
-        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame)
+        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame, recorder: recorder)
+        let recorder = self.recorder, blockFrame = frame
         defer { frame += Int64(frames) }
         if silenced.load(ordering: .relaxed) { return }
         if stopRequested.load(ordering: .acquiring) {
@@ -119,11 +128,12 @@ public final class LiveAudioState: @unchecked Sendable {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
             }
+            keepLeftHand(input.event)
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
         stepChart(frames, &sink)
         let notices = self.notices
-        band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
+        band.advance(frames: frames, into: &sink, notify: { notices.push($0); recorder?.keep($0, blockFrame: blockFrame) })
         chartBlockDone(frames)
         endBlock(frames, &sink)
         retireStyles()

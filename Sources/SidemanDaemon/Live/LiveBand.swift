@@ -116,6 +116,7 @@ public struct LiveBand: Sendable {
         guard let effect else { return }
         switch effect {
         case .arranger(let command): apply(command, into: &sink)
+        case .toggleRecording: sink.toggleRecording()
         case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
         case .selectStyle(let n): if styles.indices.contains(n) { selectStyle(n, into: &sink) }
         case .stepStyle(let step): selectStyle(((styleIndex + step) % styles.count + styles.count) % styles.count, into: &sink)

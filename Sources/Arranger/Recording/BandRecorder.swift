@@ -3,12 +3,15 @@ import StyleEngine
 
 /// Keeps what a render played, at exact frames, and writes it as a Standard MIDI File: the
 /// band on Yamaha's channels (9-16), the player's right hand on 1 and left hand on 2, the
-/// tempo, each chord change as a text event and each section as a marker.
-struct BandRecorder {
-    private(set) var events: [(frame: Int, event: MIDIEvent)] = []
-    private(set) var meta: [(frame: Int, event: MIDIMetaEvent)] = []
+/// tempo, each chord change as a text event and each section as a marker. The offline render
+/// and the live recorder keep their takes through it, so both write the same kind of file.
+public struct BandRecorder: Sendable {
+    public private(set) var events: [(frame: Int, event: MIDIEvent)] = []
+    public private(set) var meta: [(frame: Int, event: MIDIMetaEvent)] = []
 
-    mutating func record(_ event: MIDIEvent, atFrame frame: Int) {
+    public init() {}
+
+    public mutating func record(_ event: MIDIEvent, atFrame frame: Int) {
         switch event {
         case .noteOn, .noteOff, .controlChange, .programChange, .pitchBend, .channelPressure, .polyPressure:
             events.append((frame, event))
@@ -18,7 +21,7 @@ struct BandRecorder {
     }
 
     /// Several changes on one frame (keys of a chord read one by one) keep only the last.
-    mutating func chordChanged(to chord: Chord?, atFrame frame: Int) {
+    public mutating func chordChanged(to chord: Chord?, atFrame frame: Int) {
         let text = MIDIMetaEvent.text(.text, chord?.symbol ?? "NC")
         if let i = meta.lastIndex(where: { $0.event.textKind == .text }), meta[i].frame == frame {
             meta[i].event = text
@@ -27,7 +30,7 @@ struct BandRecorder {
         }
     }
 
-    mutating func sectionStarted(_ name: String, atFrame frame: Int) {
+    public mutating func sectionStarted(_ name: String, atFrame frame: Int) {
         meta.append((frame, .marker(name)))
     }
 
@@ -37,7 +40,7 @@ struct BandRecorder {
     /// differs from General MIDI's (kits on channel 10 only) starts with a GS "use for rhythm
     /// part" message, so that another player (the fluidsynth command, a DAW's GM synth) plays
     /// rhythm 1 on channel 9 as drums, not as the melodic program of the same number.
-    func midiFile(title: String, meter: Meter, time: FrameTime, kitChannels: Set<MIDIChannel> = [9]) -> MIDIFile {
+    public func midiFile(title: String, meter: Meter, time: FrameTime, kitChannels: Set<MIDIChannel> = [9]) -> MIDIFile {
         var conductor = MIDITrack(events: [
             TimedMIDIEvent(tick: 0, .trackName(title)),
             TimedMIDIEvent(tick: 0, .meta(.timeSignature(MIDITimeSignature(meter)))),
@@ -76,7 +79,7 @@ struct BandRecorder {
         return MIDISysExEvent(message: [0xF0, 0x41, 0x7F, 0x42, 0x12] + body + [checksum, 0xF7])
     }
 
-    static func trackName(_ channel: MIDIChannel) -> String {
+    public static func trackName(_ channel: MIDIChannel) -> String {
         if let part = PartID(rawValue: Int(channel.rawValue)) { return part.description }
         switch channel.rawValue {
         case 0: return "Right hand"
