@@ -66,6 +66,7 @@ extension Daemon {
         rig.audio.stop()
         state.recorder?.shutdown()
         rig.sender?.stop()
+        rig.sender?.silenceBand()
         rig.reader.stop()
         live.withLock { $0 = nil }
         drain(state)

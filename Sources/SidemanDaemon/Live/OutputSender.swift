@@ -85,6 +85,18 @@ public final class OutputSender: @unchecked Sendable {
         }
     }
 
+    /// After `stop`: Sustain off, All Sound Off and All Notes Off on every band channel, sent
+    /// directly. The audio thread ends every note on its way out, but a sound card that died
+    /// takes the audio thread with it, and a synth on `out` must not be left holding notes.
+    public func silenceBand() {
+        guard !running.load(ordering: .acquiring) else { return }
+        for channel in PartID.allCases.map(\.channel) {
+            send(.controlChange(channel: channel, controller: MIDIController.sustain, value: 0))
+            send(.controlChange(channel: channel, controller: MIDIController.allSoundOff, value: 0))
+            send(.controlChange(channel: channel, controller: MIDIController.allNotesOff, value: 0))
+        }
+    }
+
     static func monotonicNanoseconds() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)

@@ -54,4 +54,27 @@ struct OutputSenderTests {
         #expect(got.prefix(4).allSatisfy { if case .noteOn = $0 { true } else { false } })
         #expect(got.dropFirst(4).filter { if case .controlChange(_, 123, 0) = $0 { true } else { false } }.count == 8)
     }
+
+    /// A daemon whose sound card died ends with its audio thread gone: what it sends on `out`
+    /// at the end must still release every band note on an external synth.
+    @Test func theStopSilencesEveryBandChannelOnOut() throws {
+        let client = try SequencerClient(name: "SidemanOutStop")
+        let listener = try SequencerClient(name: "SidemanOutStopListener")
+        let reader = SequencerReader(client: listener, policy: InputPolicy(selection: .matching([NamePattern("SidemanOutStop:out")])))
+        try reader.start()
+        defer { reader.stop() }
+        var output = LiveOutput(band: true, clock: false, capacity: 16)
+        output.band(.noteOn(channel: 11, note: 40, velocity: 90), frame: 0)  // never released by the band
+        let sender = OutputSender(client: client, output: output)
+        sender.start()
+        output.wake.signal()
+        sender.stop()
+        sender.silenceBand()
+        let got = receive(reader, count: 1 + 3 * 8)
+        #expect(got.first == .noteOn(channel: 11, note: 40, velocity: 90))
+        for controller: UInt7 in [64, 120, 123] {
+            let channels = Set(got.compactMap { if case .controlChange(let c, controller, 0) = $0 { c } else { nil } })
+            #expect(channels.count == 8, "controller \(controller) on \(channels.count) band channels")
+        }
+    }
 }
