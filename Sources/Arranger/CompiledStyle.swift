@@ -50,6 +50,7 @@ struct CompiledStyle: Sendable {
         ticksPerBeat = style.meter.ticksPerBeat()
         humanize = style.humanize
         let swing = Swing(feel: style.feel)
+        let barLength = style.meter.ticksPerBar()
         var rules: [TranspositionRules] = []
         var sections = [Section?](repeating: nil, count: Self.slotCount)
         var bars: [SectionID: Int] = [:]
@@ -70,8 +71,11 @@ struct CompiledStyle: Sendable {
                     let limit = barCount * ticksPerBar
                     let notes = track.notes.compactMap { n -> PatternNote? in
                         guard n.tick >= 0, n.tick < limit else { return nil }
-                        let start = swing.apply(n.tick)
-                        let end = swing.apply(n.tick + max(1, n.duration))
+                        // Swing pairs start again at each bar line: in 7/8 or 5/8 a bar is not
+                        // a whole number of pairs, and its downbeat must not be swung.
+                        let bar = n.tick / barLength * barLength
+                        let start = bar + swing.apply(n.tick - bar)
+                        let end = bar + swing.apply(n.tick - bar + max(1, n.duration))
                         return PatternNote(tick: start, duration: max(1, end - start), note: n.note, velocity: n.velocity)
                     }.sorted { ($0.tick, $0.note) < ($1.tick, $1.note) }
                     tracks.append(Track(part: part, channel: UInt8(part.rawValue), rulesIndex: rulesIndex, notes: notes))

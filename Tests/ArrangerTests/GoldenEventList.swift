@@ -106,9 +106,10 @@ private let progression: [Chord?] = [
     GoldenEventList.check(text, name: "test-pop-3-4-shuffle")
 }
 
-/// The shipped styles over a progression that suits them: any change to a style or to the
-/// engine that alters what the band plays shows up here, and is re-recorded on purpose.
-@Test(arguments: ["medium-swing", "blues-shuffle", "rock-8beat", "bossa-nova"])
+/// The shipped styles (among them one in each compound and odd meter: 12/8, 6/8, 5/4) over a
+/// progression that suits them: any change to a style or to the engine that alters what the
+/// band plays shows up here, and is re-recorded on purpose.
+@Test(arguments: ["medium-swing", "blues-shuffle", "rock-8beat", "bossa-nova", "gospel-12-8", "afro-cuban-6-8", "five-four"])
 func goldenShippedStyle(name: String) throws {
     let url = projectRoot.appendingPathComponent("styles/\(name).style")
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {

@@ -9,6 +9,7 @@ enum FaultyStyles {
         genre Rock
         meter 4/4
         tempo 120
+        humanize timing 6 velocity 4
 
         part rhythm1
           kit Standard
@@ -35,8 +36,9 @@ enum FaultyStyles {
           bass: C2/q C2 C2 C2
           chord1: [E3 G3 C4]/h [E3 G3 C4]/h
         section Main A
-          bars 1
+          bars 2
           rhythm1:
+            clap   . . . . . . . . | . . . . . . . x
             kick   x . . . x . . .
             snare  . . x . . . x .
             hihat  x g x g X g x g
@@ -44,8 +46,9 @@ enum FaultyStyles {
           chord1: [E3 G3 C4]/h [E3 G3 C4]/h
           pad: [G3 C4 E4]/w
         section Main B
-          bars 1
+          bars 2
           rhythm1:
+            clap   . . . . . . . . | . . . . . . . x
             kick   x . . . x . . .
             snare  . . x . . . x .
             hihat  x g x g X g x g
@@ -53,8 +56,9 @@ enum FaultyStyles {
           chord1: [E3 G3 C4]/q [E3 G3 C4] [E3 G3 C4] [E3 G3 C4]
           pad: [G3 C4 E4]/w
         section Main C
-          bars 1
+          bars 2
           rhythm1:
+            clap   . . . . . . . . | . . . . . . . x
             kick   x . . . x . . .
             snare  . . x . . . x .
             hihat  x g x g X g x g
@@ -63,8 +67,9 @@ enum FaultyStyles {
           chord1: [E3 G3 C4]/q [E3 G3 C4] [E3 G3 C4] [E3 G3 C4]
           pad: [G3 C4 E4]/w
         section Main D
-          bars 1
+          bars 2
           rhythm1:
+            clap   . . . . . . . . | . . . . . . . x
             kick   x . . . x . . .
             snare  . . X . . . X .
             hihat  X g X g X g X g

@@ -23,11 +23,14 @@ enum MeterStyles {
 
     /// A complete style: `mains` are the bodies of Main A–D; intro, fills, break and
     /// ending are built from `drums` and `bass`.
-    static func style(header: String, mains: [String], fill: String, hit: String, bass: String, chord: String) -> String {
-        var text = header + "\n" + parts
+    /// Each main is two bars, a clap `pickup` marking the second, so no main is a one-bar loop.
+    static func style(header: String, mains: [String], fill: String, hit: String, bass: String, chord: String,
+                      pickup: String) -> String {
+        var text = header + "humanize timing 6 velocity 4\n\n" + parts
         text += "section Intro 1\n  bars 1\n  rhythm1:\n    \(fill)\n  bass: \(bass)\n  chord1: \(chord)\n"
         for (letter, body) in zip(["A", "B", "C", "D"], mains) {
-            text += "section Main \(letter)\n  bars 1\n" + body
+            text += "section Main \(letter)\n  bars 2\n"
+                + body.replacingOccurrences(of: "  rhythm1:\n", with: "  rhythm1:\n    clap   \(pickup)\n")
             text += "section Fill \(letter)\n  bars 1\n  rhythm1:\n    \(fill)\n  bass: \(bass)\n"
         }
         text += "section Break\n  bars 1\n  rhythm1:\n    \(hit)\n  bass: \(bass)\n"
@@ -48,7 +51,8 @@ enum MeterStyles {
                 + "  bass: C2/q G1 E2\n  chord1: [E3 G3 C4]/e [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4]\n"
                 + "  pad: [G3 C4 E4]/h.\n",
         ],
-        fill: "snare  . . x x X X", hit: "kick   X . . . . .", bass: "C2/h.", chord: "[E3 G3 C4]/h.")
+        fill: "snare  . . x x X X", hit: "kick   X . . . . .", bass: "C2/h.", chord: "[E3 G3 C4]/h.",
+        pickup: ". . . . . . | . . . . . x")
 
     static let slowBlues = style(
         header: "name check-slow-blues\ntitle Check Slow Blues\ngenre Blues\nmeter 12/8\ntempo 90\n",
@@ -65,5 +69,6 @@ enum MeterStyles {
                 + "  chord1: [E3 G3 C4]/e [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4] [E3 G3 C4]\n"
                 + "  pad: [G3 C4 E4]/w.\n",
         ],
-        fill: "snare  . . . x . x x x x X X X", hit: "kick   X . . . . . . . . . . .", bass: "C2/w.", chord: "[E3 G3 C4]/w.")
+        fill: "snare  . . . x . x x x x X X X", hit: "kick   X . . . . . . . . . . .", bass: "C2/w.", chord: "[E3 G3 C4]/w.",
+        pickup: ". . . . . . . . . . . . | . . . . . . . . . . . x")
 }

@@ -15,7 +15,7 @@ struct StyleCheck: Sendable {
     /// Every check, in the order the README lists them.
     static let all: [StyleCheck] = [
         .pairedNotes, .sectionsPresent, .writtenMeter, .inScale, .chordTonesOnBeats, .bassOnRoot, .voiceLeading,
-        .instrumentRange, .melodyRoom, .energyRises, .genreTempo, .swingIsSwung, .drumDynamics, .kickBassLock,
+        .instrumentRange, .melodyRoom, .energyRises, .genreTempo, .swingIsSwung, .drumDynamics, .kickBassLock, .variation,
     ]
 }
 

@@ -109,8 +109,8 @@ private func expectFails(_ text: String, _ check: StyleCheck, mentioning words: 
 
     @Test func flatEnergyFails() throws {
         // Main D thinned out (its real content moved to an Intro 2 the tour never plays).
-        let text = FaultyStyles.with("section Main D\n  bars 1\n",
-                                     "section Main D\n  bars 1\n  rhythm1:\n    kick   x . . . . . . .\n  bass: C2/w\nsection Intro 2\n  bars 1\n")
+        let text = FaultyStyles.with("section Main D\n  bars 2\n",
+                                     "section Main D\n  bars 2\n  rhythm1:\n    kick   x . . . . . . .\n  bass: C2/w\nsection Intro 2\n  bars 2\n")
         try expectFails(text, .energyRises, mentioning: ["Main D"])
     }
 
@@ -138,6 +138,26 @@ private func expectFails(_ text: String, _ check: StyleCheck, mentioning words: 
         let text = FaultyStyles.good.replacingOccurrences(of: "bass: C2/q C2 C2 C2", with: "bass: r/q C2/q r/q C2/q")
             .replacingOccurrences(of: "bass: C2/e C2 C2 C2 C2 C2 C2 C2", with: "bass: r/e C2/e r/e C2/e r/e C2/e r/e C2/e")
         try expectFails(text, .kickBassLock, mentioning: ["kicks alone"])
+    }
+
+    @Test func oneBarLoopFails() throws {
+        // Main A without the clap that marks its second bar: every part repeats one bar.
+        let text = FaultyStyles.good.replacingOccurrences(
+            of: "section Main A\n  bars 2\n  rhythm1:\n    clap   . . . . . . . . | . . . . . . . x\n",
+            with: "section Main A\n  bars 2\n  rhythm1:\n")
+        try expectFails(text, .variation, mentioning: ["Main A", "repeats one bar"])
+    }
+
+    @Test func quantizedDrumsFail() throws {
+        try expectFails(FaultyStyles.with("humanize timing 6 velocity 4\n", ""), .variation, mentioning: ["quantized"])
+    }
+
+    @Test func variationCountsDistinctBars() throws {
+        let style = try StyleTextFormat.parse(FaultyStyles.good, fileName: "good.style")
+        let mains = MainVariation.measure(style, file: "good.style")
+        #expect(mains.map(\.section) == [.a, .b, .c, .d])
+        #expect(mains[0].distinctBars == [.rhythm1: 2, .bass: 1, .chord1: 1, .pad: 1])
+        #expect(mains[0].drumTimingSpreadMS > 0 && mains[0].drumVelocitySpread > 3)
     }
 
     @Test(arguments: [("waltz", MeterStyles.waltz), ("12/8", MeterStyles.slowBlues)])

@@ -40,6 +40,12 @@ func judge(_ style: Style, file: String, checks: [StyleCheck] = StyleCheck.all,
     #expect(ShippedStyles.fileNames().count >= 4, "styles/ at \(ShippedStyles.folder.path) holds too few styles")
 }
 
+/// The library ships at least 30 styles, so that every genre a musician brings has a choice.
+@Test func libraryShipsThirtyStyles() {
+    guard ProcessInfo.processInfo.environment["SIDEMAN_STYLES_DIR"] == nil else { return }
+    #expect(ShippedStyles.fileNames().count >= 30, "styles/ holds \(ShippedStyles.fileNames().count) styles; the library promises 30")
+}
+
 @Test("style checks", arguments: ShippedStyles.fileNames())
 func styleChecks(file: String) throws {
     let style = try ShippedStyles.load(file)
