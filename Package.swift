@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
-//   sideman -> SidemanCommands -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket)
+//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket)
 //   -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore; Practice -> MusicCore
 let package = Package(
     name: "Sideman",
@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C adapters
@@ -49,9 +52,20 @@ let package = Package(
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // The web remote: HTTP + WebSocket on its own event loops, one more client of the
+        // control API (never on the audio thread). No C.
+        .target(name: "WebRemote", dependencies: [
+            "SidemanDaemon", "Practice", "StyleEngine", "MusicCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .target(name: "SidemanCommands", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket", "WebRemote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
         // Counts heap allocations by standing in for malloc: for the benchmarks and the tests
@@ -87,6 +101,13 @@ let package = Package(
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
+        .testTarget(name: "WebRemoteTests", dependencies: [
+            "WebRemote", "SidemanDaemon", "Practice",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+        ]),
         .testTarget(
             name: "SidemanCommandsTests",
             dependencies: [

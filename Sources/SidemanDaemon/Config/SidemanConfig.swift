@@ -100,6 +100,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var clock = Clock()
     public var out = Out()
     public var daemon = DaemonSettings()
+    public var web = Web()
 
     public init() {}
 
