@@ -10,7 +10,7 @@ struct CrossSiteGuardMiddleware: RouterMiddleware {
     static let header = HTTPField.Name("X-Sideman")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let origin = request.headers[.origin], origin != "null" || request.method != .get {
+        if let origin = request.headers[.origin] {
             let host = request.headers[.host] ?? request.head.authority ?? ""
             guard Self.originHost(origin) == host.lowercased() else {
                 return WebResponse.error(.forbidden, "cross-site request refused (Origin \(origin) is not \(host))")

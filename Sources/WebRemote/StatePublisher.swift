@@ -62,6 +62,11 @@ public final class StatePublisher: Sendable {
             refresh()
             try? await Task.sleep(for: interval)
         }
+        finishAll()
+    }
+
+    /// Ends every stream (shutdown: each WebSocket then closes, so the server can stop).
+    public func finishAll() {
         let all = current.withLock { c in
             defer { c.subscribers.removeAll() }
             return Array(c.subscribers.values)

@@ -44,7 +44,7 @@ public struct WebRemoteServer: Sendable {
             addLogin(to: router, password: password)
         }
         if let assets {
-            router.add(middleware: FileMiddleware(assets, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true, logger: logger))
+            router.add(middleware: FileMiddleware(assets, searchForIndexHtml: true, logger: logger))
         }
         addAPI(to: router)
         addEvents(to: router)

@@ -15,14 +15,19 @@ public struct WebRemoteService: Service {
         let app = server.application(host: host, port: port)
         server.logger.info(
             "web remote", metadata: ["listen": "\(server.settings.listen)", "page": "\(server.assets ?? "none: API only")"])
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await server.publisher.run() }
-            do {
-                try await app.run()
-            } catch {
-                server.logger.warning("no web remote on \(server.settings.listen): \(error)")
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await server.publisher.run() }
+                do {
+                    try await app.run()
+                } catch {
+                    server.logger.warning("no web remote on \(server.settings.listen): \(error)")
+                }
+                group.cancelAll()
             }
-            group.cancelAll()
+        } onGracefulShutdown: {
+            // Open event streams end, so their WebSockets close and the server stops at once.
+            server.publisher.finishAll()
         }
     }
 }
