@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Keeps other web sites from driving the band through the user's browser: a request that
@@ -11,7 +12,7 @@ struct CrossSiteGuardMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let origin = request.headers[.origin] {
-            let host = request.headers[.host] ?? request.head.authority ?? ""
+            let host = request.head.authority ?? ""
             guard Self.originHost(origin) == host.lowercased() else {
                 return WebResponse.error(.forbidden, "cross-site request refused (Origin \(origin) is not \(host))")
             }
