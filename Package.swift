@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
 //   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket)
-//   -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore; Practice -> MusicCore
+//   -> Practice -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
 let package = Package(
     name: "Sideman",
     platforms: [.macOS(.v15)],
@@ -34,9 +34,9 @@ let package = Package(
         .target(name: "StyleEngine", dependencies: ["MusicCore"]),
         .target(name: "Arranger", dependencies: ["MusicCore", "StyleEngine", "ChordRecognition"]),
         // A song laid out for practice (loops, ramps, keys, breaks): chords and tempo per bar,
-        // for the offline render and the live chart mode alike. Musical time only, so it
-        // needs neither the engine nor a style.
-        .target(name: "Practice", dependencies: ["MusicCore"]),
+        // and the engine commands each bar asks for, for the offline render and the live
+        // chart mode alike. Pure: no I/O, no sound.
+        .target(name: "Practice", dependencies: ["MusicCore", "StyleEngine", "Arranger"]),
 
         // Adapters: the only targets that import C.
         .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "MusicCoreTests", dependencies: ["MusicCore"]),
         .testTarget(name: "ChordRecognitionTests", dependencies: ["ChordRecognition", "MusicCore"]),
         .testTarget(name: "StyleEngineTests", dependencies: ["StyleEngine", "MusicCore"]),
-        .testTarget(name: "PracticeTests", dependencies: ["Practice", "MusicCore"]),
+        .testTarget(name: "PracticeTests", dependencies: ["Practice", "Arranger", "StyleEngine", "MusicCore"]),
         // The allocation counter the real-time tests share (one test executable holds them all,
         // and only one may stand in for malloc).
         .testTarget(

@@ -137,6 +137,8 @@ extension PortInfo {
             portName: String(cString: snd_seq_port_info_get_name(info)),
             isReadable: has(caps, SND_SEQ_PORT_CAP_READ),
             isSubscribableForReading: has(caps, SND_SEQ_PORT_CAP_SUBS_READ),
+            isWritable: has(caps, SND_SEQ_PORT_CAP_WRITE),
+            isSubscribableForWriting: has(caps, SND_SEQ_PORT_CAP_SUBS_WRITE),
             isPrivate: has(caps, SND_SEQ_PORT_CAP_NO_EXPORT),
             isHardware: has(type, SND_SEQ_PORT_TYPE_HARDWARE),
             isMIDI: has(type, midiTypes) || has(type, SND_SEQ_PORT_TYPE_SPECIFIC),

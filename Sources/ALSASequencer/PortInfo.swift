@@ -6,6 +6,9 @@ public struct PortInfo: Hashable, Sendable, CustomStringConvertible {
     /// Others can read from it, and subscribe to read (a keyboard's output).
     public var isReadable: Bool
     public var isSubscribableForReading: Bool
+    /// Others can write to it, and subscribe to write (a synth's input).
+    public var isWritable: Bool
+    public var isSubscribableForWriting: Bool
     /// The port asks not to be routed (NO_EXPORT).
     public var isPrivate: Bool
     /// Port types: a hardware device, a generic MIDI port, an application's port.
@@ -15,14 +18,16 @@ public struct PortInfo: Hashable, Sendable, CustomStringConvertible {
 
     public init(
         address: SequencerAddress, clientName: String, portName: String, isReadable: Bool = true,
-        isSubscribableForReading: Bool = true, isPrivate: Bool = false, isHardware: Bool = false,
-        isMIDI: Bool = true, isApplication: Bool = false
+        isSubscribableForReading: Bool = true, isWritable: Bool = false, isSubscribableForWriting: Bool = false,
+        isPrivate: Bool = false, isHardware: Bool = false, isMIDI: Bool = true, isApplication: Bool = false
     ) {
         self.address = address
         self.clientName = clientName
         self.portName = portName
         self.isReadable = isReadable
         self.isSubscribableForReading = isSubscribableForReading
+        self.isWritable = isWritable
+        self.isSubscribableForWriting = isSubscribableForWriting
         self.isPrivate = isPrivate
         self.isHardware = isHardware
         self.isMIDI = isMIDI

@@ -55,7 +55,7 @@ public final class SequencerClient: @unchecked Sendable {
         }
     }
 
-    /// Subscribes our `in` port to `source` (the same as `aconnect source Sideman:in`).
+    /// Subscribes our `in` port to `source` (the same as `aconnect source Sideman:0`).
     public func connectInput(from source: SequencerAddress) throws(ALSAError) {
         try alsa("connect \(source) to our input") {
             snd_seq_connect_from(handle, Int32(inputPort), Int32(source.client), Int32(source.port))
@@ -66,6 +66,13 @@ public final class SequencerClient: @unchecked Sendable {
     public func disconnectInput(from source: SequencerAddress) throws(ALSAError) {
         try alsa("disconnect \(source) from our input") {
             snd_seq_disconnect_from(handle, Int32(inputPort), Int32(source.client), Int32(source.port))
+        }
+    }
+
+    /// Subscribes `destination` to our `out` port (the same as `aconnect Sideman:1 destination`).
+    public func connectOutput(to destination: SequencerAddress) throws(ALSAError) {
+        try alsa("connect our output to \(destination)") {
+            snd_seq_connect_to(handle, Int32(outputPort), Int32(destination.client), Int32(destination.port))
         }
     }
 

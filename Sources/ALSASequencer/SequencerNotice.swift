@@ -3,6 +3,9 @@
 public enum SequencerNotice: Sendable, CustomStringConvertible {
     case connected(PortInfo)
     case connectFailed(PortInfo, ALSAError)
+    /// Our `out` now sends to this port (`[out] connect`).
+    case connectedOutput(PortInfo)
+    case connectOutputFailed(PortInfo, ALSAError)
     case portGone(SequencerAddress)
     /// Someone connected `from` to `to` (any two ports, as the System client announces it).
     case subscribed(from: SequencerAddress, to: SequencerAddress)
@@ -17,6 +20,8 @@ public enum SequencerNotice: Sendable, CustomStringConvertible {
         switch self {
         case .connected(let p): "connected \(p)"
         case .connectFailed(let p, let e): "cannot connect \(p): \(e)"
+        case .connectedOutput(let p): "connected out to \(p)"
+        case .connectOutputFailed(let p, let e): "cannot connect out to \(p): \(e)"
         case .portGone(let a): "port gone \(a)"
         case .subscribed(let from, let to): "subscribed \(from) -> \(to)"
         case .inputOverrun: "input overrun: events were lost"

@@ -16,8 +16,10 @@ public final class SequencerReader: @unchecked Sendable {
     private let client: SequencerClient
     public let ring: SPSCRing<InputEvent>
     private let policy: InputPolicy
+    private let outputPolicy: OutputPolicy
     private let notify: @Sendable (SequencerNotice) -> Void
     private var connected: Set<SequencerAddress> = []
+    private var connectedOut: Set<SequencerAddress> = []
     private var assembler = SysExAssembler()
     private var listeningToAnnouncements = false
     private var stopPipe: (read: Int32, write: Int32) = (-1, -1)
@@ -29,13 +31,14 @@ public final class SequencerReader: @unchecked Sendable {
     private let sysExSkipped = Atomic<Int>(0)
 
     public init(
-        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, forwardsSysEx: Bool = true,
-        notify: @escaping @Sendable (SequencerNotice) -> Void = { _ in }
+        client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, outputPolicy: OutputPolicy = OutputPolicy(),
+        forwardsSysEx: Bool = true, notify: @escaping @Sendable (SequencerNotice) -> Void = { _ in }
     ) {
         self.forwardsSysEx = forwardsSysEx
         self.client = client
         self.ring = SPSCRing(capacity: ringCapacity)
         self.policy = policy
+        self.outputPolicy = outputPolicy
         self.notify = notify
     }
 
@@ -77,7 +80,11 @@ public final class SequencerReader: @unchecked Sendable {
     /// Addresses our input is subscribed to (reader thread, or after stop()).
     public var connectedInputs: Set<SequencerAddress> { connected }
 
+    /// Ports our `out` is subscribed to by the output policy (reader thread, or after stop()).
+    public var connectedOutputs: Set<SequencerAddress> { connectedOut }
+
     private func consider(_ port: PortInfo) {
+        considerOutput(port)
         guard !connected.contains(port.address), policy.shouldConnect(port, ownClient: client.clientID) else {
             return
         }
@@ -87,6 +94,19 @@ public final class SequencerReader: @unchecked Sendable {
             notify(.connected(port))
         } catch {
             notify(.connectFailed(port, error))
+        }
+    }
+
+    private func considerOutput(_ port: PortInfo) {
+        guard !connectedOut.contains(port.address), outputPolicy.shouldConnect(port, ownClient: client.clientID) else {
+            return
+        }
+        do {
+            try client.connectOutput(to: port.address)
+            connectedOut.insert(port.address)
+            notify(.connectedOutput(port))
+        } catch {
+            notify(.connectOutputFailed(port, error))
         }
     }
 
@@ -147,8 +167,10 @@ public final class SequencerReader: @unchecked Sendable {
             guard e.subject.client != client.clientID else { return }
             if let port = try? client.port(at: e.subject) { consider(port) }
         case .portExit:
+            connectedOut.remove(e.subject)
             if connected.remove(e.subject) != nil { notify(.portGone(e.subject)) }
         case .clientExit:
+            connectedOut = connectedOut.filter { $0.client != e.subject.client }
             let gone = connected.filter { $0.client == e.subject.client }
             for a in gone {
                 connected.remove(a)

@@ -7,13 +7,15 @@ public struct PracticeBar: Hashable, Sendable {
     public var index: Int
     /// 0-based pass: the chorus, or the loop pass when looping.
     public var pass: Int
-    /// 0-based bar within its pass.
+    /// 0-based place of the bar in one chorus (or loop pass).
     public var barInPass: Int
     /// Index into the chart's written bars.
     public var written: Int
     public var section: String?
     /// True on the first bar of a section's pass: a marker goes here.
     public var startsSection: Bool
+    /// True on the first bar of a pass (a chorus after the first begins after the intro).
+    public var startsPass: Bool
     public var tempo: Tempo
     /// Semitones (0...11) the song is moved up in this pass.
     public var transposition: Int
@@ -26,25 +28,4 @@ public struct PracticeBar: Hashable, Sendable {
     /// The first chord after this bar's last one (nil after the last bar): what a walking
     /// bass or a fill leads into.
     public var next: PracticeChord?
-
-    public var startsPass: Bool { barInPass == 0 }
-}
-
-/// A chord of a practice bar: where it starts in the bar, what sounds, and how it is shown.
-public struct PracticeChord: Hashable, Sendable {
-    /// Ticks from the start of the bar (1920 per quarter).
-    public var offset: Tick
-    /// The chord the band plays (concert pitch, transposed); nil is no chord.
-    public var chord: Chord?
-    /// The chart's symbol moved to the sounding key ("Bbm7b5"), concert pitch.
-    public var symbol: String
-    /// The symbol for the player's instrument (the same as `symbol` for concert).
-    public var display: String
-
-    public init(offset: Tick, chord: Chord?, symbol: String, display: String) {
-        self.offset = offset
-        self.chord = chord
-        self.symbol = symbol
-        self.display = display
-    }
 }

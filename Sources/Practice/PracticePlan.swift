@@ -16,6 +16,15 @@ public struct PracticePlan: Sendable {
     public let pass: [Int]
     /// Passes in all; nil for an endless loop.
     public let passes: Int?
+    /// Bars at the start of the form in an Intro section, played before the first chorus
+    /// only, and bars at its end in a Coda (Ending, Outro) section, played after the last
+    /// only; 0 when looping or when there is one chorus.
+    public let introBars: Int
+    public let codaBars: Int
+
+    /// Sections a song plays once, whatever the number of choruses.
+    static let introNames: Set<String> = ["intro"]
+    static let codaNames: Set<String> = ["coda", "ending", "outro"]
 
     public init(chart: ChordChart, settings: PracticeSettings, tempo: Tempo) throws(PracticeError) {
         self.chart = chart
@@ -50,10 +59,37 @@ public struct PracticePlan: Sendable {
             pass = Array(chorus.indices)
             passes = settings.choruses
         }
+        var intro = 0
+        var coda = 0
+        if settings.loop == nil, settings.choruses > 1 {
+            let names = chorus.map { ($0.section ?? "").lowercased() }
+            while intro < names.count, Self.introNames.contains(names[intro]) { intro += 1 }
+            while coda < names.count - intro, Self.codaNames.contains(names[names.count - 1 - coda]) { coda += 1 }
+            if intro + coda >= names.count { (intro, coda) = (0, 0) }
+        }
+        introBars = intro
+        codaBars = coda
     }
 
     /// Bars in all, or nil for an endless loop.
-    public var barCount: Int? { passes.map { $0 * pass.count } }
+    public var barCount: Int? {
+        passes.map { $0 * pass.count - ($0 > 1 ? ($0 - 1) * (introBars + codaBars) : 0) }
+    }
+
+    /// Where bar `index` falls: its pass, its place in `pass`, and whether it begins the pass.
+    func locate(_ index: Int) -> (pass: Int, position: Int, startsPass: Bool)? {
+        guard index >= 0, barCount.map({ index < $0 }) ?? true else { return nil }
+        guard introBars + codaBars > 0, let passes else {
+            return (index / pass.count, index % pass.count, index % pass.count == 0)
+        }
+        let first = pass.count - codaBars
+        if index < first { return (0, index, index == 0) }
+        let middle = pass.count - introBars - codaBars
+        var m = index - first
+        if m < middle * (passes - 2) { return (1 + m / middle, introBars + m % middle, m % middle == 0) }
+        m -= middle * (passes - 2)
+        return (passes - 1, introBars + m, m == 0)
+    }
 
     /// The song's key (written, or read from its first chord).
     public var home: ChartKey? { chart.key }
@@ -71,16 +107,15 @@ public struct PracticePlan: Sendable {
 
     /// Bar `index` (0-based from the song's first bar), or nil past the end.
     public func bar(_ index: Int) -> PracticeBar? {
-        guard index >= 0, barCount.map({ index < $0 }) ?? true else { return nil }
-        let p = index / pass.count
-        let inPass = index % pass.count
+        guard let (p, inPass, startsPass) = locate(index) else { return nil }
         let played = chorus[pass[inPass]]
         let shift = transposition(pass: p)
         let key = home?.transposed(by: shift)
         let changes = chords(of: played, shift: shift, key: key)
         return PracticeBar(
             index: index, pass: p, barInPass: inPass, written: played.written, section: played.section,
-            startsSection: played.startsSection || inPass == 0, tempo: tempo(pass: p), transposition: shift, key: key,
+            startsSection: played.startsSection || startsPass, startsPass: startsPass, tempo: tempo(pass: p),
+            transposition: shift, key: key,
             bandPlays: settings.breaks?.bandPlays(bar: index) ?? true, changes: changes,
             next: nextChord(after: index, last: changes.last))
     }
@@ -112,10 +147,9 @@ public struct PracticePlan: Sendable {
     func nextChord(after index: Int, last: PracticeChord?) -> PracticeChord? {
         var n = index + 1
         while n <= index + pass.count + 1 {
-            guard barCount.map({ n < $0 }) ?? true else { return nil }
-            let p = n / pass.count
+            guard let (p, position, _) = locate(n) else { return nil }
             let shift = transposition(pass: p)
-            for change in chords(of: chorus[pass[n % pass.count]], shift: shift, key: home?.transposed(by: shift))
+            for change in chords(of: chorus[pass[position]], shift: shift, key: home?.transposed(by: shift))
             where change.chord != last?.chord {
                 return change
             }

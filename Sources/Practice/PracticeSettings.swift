@@ -21,33 +21,3 @@ public struct PracticeSettings: Hashable, Sendable {
 
     public init() {}
 }
-
-/// Bars before the band: clicks (a side stick on every beat) or the drums alone.
-public struct CountIn: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
-        case clicks, drums
-    }
-    public var bars: Int
-    public var kind: Kind
-
-    public init(bars: Int = 0, kind: Kind = .clicks) {
-        self.bars = bars
-        self.kind = kind
-    }
-}
-
-/// The band rests `rest` bars in every `every` (the last bars of each group), while the
-/// player keeps time: 2 in 8 plays six bars and rests two.
-public struct ChordBreaks: Hashable, Sendable {
-    public var rest: Int
-    public var every: Int
-
-    public init?(rest: Int, every: Int) {
-        guard rest >= 1, every > rest else { return nil }
-        self.rest = rest
-        self.every = every
-    }
-
-    /// Whether the band plays bar `index` (0-based, counted from the song's first bar).
-    public func bandPlays(bar index: Int) -> Bool { index % every < every - rest }
-}

@@ -61,6 +61,17 @@ enum CoreFormatsBenchmark {
             }
         }
         print("charts: 64 bars x 10 choruses = \(changeCount) changes; \(rate(100, chartTime)) charts/s read and expanded")
+
+        // An iReal Pro song (a 32-bar AABA with repeats and endings) unscrambled, read and
+        // written as a chart: what `sideman charts import` does per song.
+        let music = IRealSong.unscramble(String(repeating: "{*AT44C^7 A-7 |D-7 G7 |E-7 A7 |N1D-7 G7 }|N2D-7 G7 |C6 ][*BF^7 |x |Bbh7 |E7b9 Z", count: 4))
+        let song = IRealSong(title: "Bench", composer: "A B", style: "Medium Swing", key: "C", transpose: 0, music: music,
+                             compStyle: "", bpm: 120, repeats: 3)
+        var written = 0
+        let importTime = clock.measure {
+            for _ in 0..<200 { written = IRealImport(song).chart.text.count }
+        }
+        print("iReal import: \(song.music.count)-character chart to \(written) characters of text; \(rate(200, importTime)) songs/s")
     }
 
     private static func rate(_ count: Int, _ duration: Duration) -> Int {

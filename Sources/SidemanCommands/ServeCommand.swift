@@ -89,7 +89,7 @@ public struct ServeCommand: AsyncParsableCommand {
         let library = StyleLibrary.load(from: directories, access: access)
         let problems = library.errors.map(\.description)
         if choice == "auto" {
-            guard !library.styles.isEmpty else { throw RenderError.noStyle("auto", searched: directories) }
+            guard !library.styles.isEmpty else { throw RenderError.noStylesInstalled(searched: directories) }
             return StyleSelection(styles: library.styles, index: 0, problems: problems)
         }
         if let i = library.styles.firstIndex(where: { $0.name == choice }) ?? library.style(named: choice).flatMap({ s in
@@ -97,7 +97,7 @@ public struct ServeCommand: AsyncParsableCommand {
         }) {
             return StyleSelection(styles: library.styles, index: i, problems: problems)
         }
-        let style = try RenderStyleLoader.load(choice)
+        let style = try RenderStyleLoader.load(choice, directories: directories)
         return StyleSelection(styles: [style] + library.styles.filter { $0.name != style.name }, index: 0, problems: problems)
     }
 }

@@ -134,41 +134,26 @@ import Testing
         #expect(bars.filter(\.startsSection).map(\.section) == ["A", "A", "B", "A"])
     }
 
+    @Test func anIntroAndACodaPlayOnceWhateverTheChoruses() throws {
+        let song = try ChordChart.parse("Form = Intro A B Coda\n[Intro]\nG7 | G7 |\n[A]\nC | F |\n[B]\nDm | G |\n[Coda]\nC | C |")
+        let p = try plan(song) {
+            $0.choruses = 3
+            $0.keys = .fourths
+        }
+        let bars = try p.bars()
+        #expect(p.introBars == 2 && p.codaBars == 2)
+        #expect(bars.count == 2 + 3 * 4 + 2 && p.barCount == bars.count)
+        #expect(bars.map(\.written) == [0, 1] + [2, 3, 4, 5] + [2, 3, 4, 5] + [2, 3, 4, 5] + [6, 7])
+        #expect(bars.map(\.pass) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2])
+        #expect(bars.filter(\.startsPass).map(\.index) == [0, 6, 10])
+        #expect(bars[13].next?.symbol == "Bb")  // the coda, in the last chorus' key (C up two fourths)
+        // One chorus plays the whole form; a loop plays what it names.
+        #expect(try plan(song) { _ in }.bars().count == 8)
+        #expect(try plan(song) { $0.loop = PracticeLoop("Intro x2") }.bars().map(\.written) == [0, 1, 0, 1])
+    }
+
     @Test func settingsOutOfRangeAreRefused() {
         #expect(throws: PracticeError("count-in must be 0, 1 or 2 bars")) { try plan { $0.countIn.bars = 3 } }
         #expect(throws: PracticeError("the chart has no chords")) { try plan(try ChordChart.parse("NC | NC |")) { _ in } }
-    }
-}
-
-@Suite struct ChartLibraryTests {
-    static func access(_ files: [String: String]) -> ChartLibrary.FileAccess {
-        ChartLibrary.FileAccess(
-            listDirectory: { dir in
-                let names = files.keys.filter { ChartLibrary.parent($0) == dir }.map { String($0.split(separator: "/").last!) }
-                return names.isEmpty && !files.keys.contains(where: { $0.hasPrefix(dir + "/") }) ? nil : names
-            },
-            readText: { path in files[path]! },
-            exists: { path in files[path] != nil || files.keys.contains { $0.hasPrefix(path + "/") } })
-    }
-
-    @Test func userChartsWinAndBrokenFilesAreNamed() {
-        let access = Self.access([
-            "/var/lib/sideman/charts/blues.chart": "Title = Mine\nC7 |",
-            "/src/Package.swift": "",
-            "/src/charts/blues.chart": "Title = Shipped\nF7 |",
-            "/src/charts/vamp.chart": "E9 |",
-            "/src/charts/bad.chart": "C | Xq |",
-            "/src/charts/readme.md": "not a chart",
-        ])
-        let dirs = ChartLibrary.searchDirectories(executablePath: "/src/.build/debug/sideman", currentDirectory: "/", access: access)
-        #expect(dirs == ["/var/lib/sideman/charts", "/src/charts", "/usr/local/share/sideman/charts", "/usr/share/sideman/charts"])
-        let installed = ChartLibrary.searchDirectories(executablePath: "/usr/bin/sideman", currentDirectory: "/", access: access)
-        #expect(installed.contains("/usr/share/sideman/charts") && !installed.contains("/src/charts"))
-        let library = ChartLibrary(directories: dirs, access: access)
-        #expect(library.entries.map(\.name) == ["blues", "vamp"])
-        #expect(library.entry(named: "blues")?.chart.title == "Mine")
-        #expect(library.entry(named: "VAMP")?.path == "/src/charts/vamp.chart")
-        #expect(library.entry(named: "mine")?.name == "blues")
-        #expect(library.errors.count == 1 && library.errors[0].hasPrefix("/src/charts/bad.chart line 1: unknown chord symbol \"Xq\""))
     }
 }

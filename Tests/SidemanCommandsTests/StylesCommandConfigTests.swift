@@ -14,14 +14,14 @@ import Testing
         #expect(settings.style.folder == dir.path)
         let dirs = StylesCommand.directories(userDirectory: nil, configFolder: settings.style.folder, access: .local)
         #expect(dirs.first == dir.path)
-        let command = try StylesCommand.parse(["--config", config.path])
+        let command = try StylesListCommand.parse(["--config", config.path])
         let library = command.loadLibrary(access: .local, folder: settings.style.folder)
         #expect(library.names.contains("my-waltz"))
         #expect(library.errors.isEmpty)
     }
 
     @Test func aMissingFolderAddsNothingAndIsNoError() throws {
-        let command = try StylesCommand.parse([])
+        let command = try StylesListCommand.parse([])
         let library = command.loadLibrary(access: .local, folder: "/nonexistent/sideman/styles")
         #expect(library.errors.isEmpty)
     }

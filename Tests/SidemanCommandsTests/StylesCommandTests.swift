@@ -16,7 +16,7 @@ import Testing
     @Test func userFolderIsSearchedAndBadFilesAreReportedNotFatal() throws {
         let dir = try Self.tempFolder(["waltz.style": Self.waltz, "broken.style": "name broken\nsection Main A\nbars 1\nrhythm1:\n  kik x\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let command = try StylesCommand.parse(["--styles-dir", dir.path])
+        let command = try StylesListCommand.parse(["--styles-dir", dir.path])
         let library = command.loadLibrary(access: .local)
         #expect(library.names.contains("my-waltz"))
         #expect(library.errors.count == 1)
@@ -59,8 +59,8 @@ import Testing
     @Test func theCommandIsRegistered() throws {
         #expect(SidemanCommand.configuration.subcommands.contains { $0 == StylesCommand.self })
         let listing = try SidemanCommand.parseAsRoot(["styles", "--json", "--styles-dir", "/tmp"])
-        #expect((listing as? StylesCommand)?.json == true)
-        #expect((listing as? StylesCommand)?.stylesDir == "/tmp")
+        #expect((listing as? StylesListCommand)?.json == true)
+        #expect((listing as? StylesListCommand)?.stylesDir == "/tmp")
         #expect(try SidemanCommand.parseAsRoot(["styles", "inspect", "x.sty"]) is StylesInspectCommand)
     }
 }

@@ -106,3 +106,38 @@ struct StylesInspectCommandTests {
         #expect(StylesInspectReport.types(0b101) == "Maj M7")
     }
 }
+
+/// A real style with a stray status-like byte in its MIDI track, through the command line:
+/// it loads, and the notes say what was skipped.
+@Suite(.enabled(if: InspectTestFiles.available, "skipped: no Yamaha styles at ../shared/testdata/yamaha-styles"),
+       .enabled(if: SidemanExecutable.path != nil, "\(SidemanExecutable.missing)"))
+struct StylesInspectDamagedTests {
+    @Test func aDamagedEventIsANote() throws {
+        let name = "16BeatBallad2.S014.prs"
+        let bytes = Array(try Data(contentsOf: InspectTestFiles.directory.appendingPathComponent(name)))
+        // MThd (14 bytes), then the MTrk header; insert 0xEE inside the track and grow its length.
+        let length = bytes[18..<22].reduce(0) { $0 << 8 | Int($1) }
+        var damaged: [UInt8]? = nil
+        for at in stride(from: 22 + 400, to: 22 + length, by: 7) {
+            var copy = bytes
+            copy.insert(0xEE, at: at)
+            let grown = length + 1
+            copy[18..<22] = [UInt8(grown >> 24), UInt8(grown >> 16 & 0xFF), UInt8(grown >> 8 & 0xFF), UInt8(grown & 0xFF)][...]
+            if (try? MIDIFile.read(Array(copy.prefix(22 + grown)))) == nil, (try? YamahaStyleReader.importStyle(copy, fileName: name)) != nil {
+                damaged = copy
+                break
+            }
+        }
+        let copy = try #require(damaged, "no place in the track where an inserted byte is damage that can be repaired")
+        let path = temporaryFile("Damaged.S014.prs")
+        try Data(copy).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let json = try SidemanExecutable.run(["styles", "inspect", path, "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let notes = report["notes"] as? [String] ?? []
+        #expect(notes.contains { $0.hasPrefix("1 damaged event skipped (track 1 at byte ") }, "\(notes)")
+        let text = try SidemanExecutable.run(["styles", "inspect", path])
+        #expect(text.stdout.contains("1 damaged event skipped"), "\(text.stdout.suffix(600))")
+    }
+}

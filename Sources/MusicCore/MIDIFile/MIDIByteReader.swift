@@ -15,6 +15,9 @@ struct MIDIByteReader {
     /// Offset in the file of the next byte.
     var fileOffset: Int { baseOffset + position }
 
+    /// Moves to `position` (0...bytes.count), e.g. past a damaged event.
+    mutating func seek(to position: Int) { self.position = min(max(position, 0), bytes.count) }
+
     func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
 
     mutating func readByte(or problem: MIDIFileError.Problem) throws(MIDIFileError) -> UInt8 {

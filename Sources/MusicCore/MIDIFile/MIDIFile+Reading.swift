@@ -3,7 +3,12 @@ extension MIDIFile {
     /// Chunks that are not tracks are kept in `extraChunks`. Throws a `MIDIFileError` naming
     /// the problem, the byte offset and the track for anything malformed; SMPTE time
     /// division is refused.
-    public static func read(_ bytes: [UInt8]) throws(MIDIFileError) -> MIDIFile {
+    ///
+    /// `repairing`: read as keyboards and players do. A damaged event inside a track is
+    /// skipped, a track cut off by the end of the file keeps what it has, and each is listed
+    /// in `damage`; only a file beyond repair (no header, a track with no clean reading after
+    /// its damage, or more damage than events) throws.
+    public static func read(_ bytes: [UInt8], repairing: Bool = false) throws(MIDIFileError) -> MIDIFile {
         var reader = MIDIByteReader(bytes: bytes)
         guard bytes.count >= 4, bytes[0..<4].elementsEqual("MThd".utf8) else {
             throw MIDIFileError(.notAMIDIFile, offset: 0)
@@ -22,6 +27,16 @@ extension MIDIFile {
 
         var tracks: [MIDITrack] = []
         var extras: [MIDIChunk] = []
+        var damage: [MIDIFileError] = []
+        func addTrack(_ body: [UInt8], at offset: Int) throws(MIDIFileError) {
+            if repairing {
+                let (track, skipped) = try MIDITrack.repairing(chunkBody: body, baseOffset: offset, trackIndex: tracks.count)
+                tracks.append(track)
+                damage += skipped
+            } else {
+                tracks.append(try MIDITrack(chunkBody: body, baseOffset: offset, trackIndex: tracks.count))
+            }
+        }
         while !reader.isAtEnd {
             let chunkStart = reader.fileOffset
             let chunk: MIDIChunk
@@ -30,17 +45,24 @@ extension MIDIFile {
             } catch {
                 // A chunk cut short inside a track is that track's problem.
                 let isTrack = bytes.count >= chunkStart + 4 && bytes[chunkStart..<chunkStart + 4].elementsEqual("MTrk".utf8)
-                throw isTrack && tracks.count < declaredTracks ? error.inTrack(tracks.count) : error
+                guard isTrack && tracks.count < declaredTracks else { throw error }
+                guard repairing, bytes.count > chunkStart + 8 else { throw error.inTrack(tracks.count) }
+                // Cut off by the end of the file: what is there plays (the track's decoder notes
+                // the cut event, or the missing end of track).
+                try addTrack(Array(bytes[(chunkStart + 8)...]), at: chunkStart + 8)
+                break
             }
             if chunk.id == "MTrk" && tracks.count < declaredTracks {
-                tracks.append(try MIDITrack(chunkBody: chunk.bytes, baseOffset: chunkStart + 8, trackIndex: tracks.count))
+                try addTrack(chunk.bytes, at: chunkStart + 8)
             } else {
                 extras.append(chunk)
             }
         }
-        guard tracks.count == declaredTracks else {
+        guard tracks.count == declaredTracks || (repairing && !tracks.isEmpty) else {
             throw MIDIFileError(.missingTracks(declared: declaredTracks, found: tracks.count), offset: bytes.count)
         }
-        return MIDIFile(format: format, ticksPerQuarter: division, tracks: tracks, extraChunks: extras)
+        var file = MIDIFile(format: format, ticksPerQuarter: division, tracks: tracks, extraChunks: extras)
+        file.damage = damage
+        return file
     }
 }

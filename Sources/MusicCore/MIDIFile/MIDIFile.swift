@@ -21,6 +21,9 @@ public struct MIDIFile: Hashable, Sendable {
     /// Chunks other than MThd and MTrk, in file order, e.g. `CASM` and `OTSc` of a Yamaha
     /// style. MTrk chunks beyond the number the header declares are kept here too.
     public var extraChunks: [MIDIChunk]
+    /// What a repairing read skipped: each damaged event (or cut-off track) with its track and
+    /// byte offset. Empty for a sound file, and always after a strict read.
+    public var damage: [MIDIFileError] = []
 
     public init(format: Format = .multiTrack, ticksPerQuarter: Int = PPQ.standard, tracks: [MIDITrack] = [], extraChunks: [MIDIChunk] = []) {
         self.format = format

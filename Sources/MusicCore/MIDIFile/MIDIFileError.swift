@@ -13,6 +13,8 @@ public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible 
         case truncatedHeader
         case missingTracks(declared: Int, found: Int)
         case truncatedEvent
+        /// A repairing read noting a track that stops without its end: probably cut short.
+        case missingEndOfTrack
         case variableLengthQuantityTooLong
         case runningStatusWithoutStatus
         case unexpectedStatus(UInt8)
@@ -53,6 +55,7 @@ public struct MIDIFileError: Error, Hashable, Sendable, CustomStringConvertible 
         case .missingTracks(let declared, let found):
             return "header declares \(declared) tracks but the file holds \(found)"
         case .truncatedEvent: return "truncated event at the end of the track"
+        case .missingEndOfTrack: return "the track ends without an end-of-track event (cut short?)"
         case .variableLengthQuantityTooLong: return "variable-length quantity longer than 4 bytes"
         case .runningStatusWithoutStatus: return "running status with no previous status byte"
         case .unexpectedStatus(let s): return "unexpected status byte \(hex(s)) in a track"

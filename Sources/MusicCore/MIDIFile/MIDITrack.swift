@@ -26,4 +26,14 @@ public struct MIDITrack: Hashable, Sendable {
         var decoder = MIDITrackDecoder(bytes: bytes, baseOffset: baseOffset, trackIndex: trackIndex)
         self.init(events: try decoder.decode())
     }
+
+    /// Decodes a track the way players do, skipping damaged events (see MIDITrackDecoder);
+    /// returns the track and what was skipped. Throws only for a track beyond repair.
+    public static func repairing(chunkBody bytes: [UInt8], baseOffset: Int = 0, trackIndex: Int = 0) throws(MIDIFileError)
+        -> (track: MIDITrack, damage: [MIDIFileError])
+    {
+        var decoder = MIDITrackDecoder(bytes: bytes, baseOffset: baseOffset, trackIndex: trackIndex, repairing: true)
+        let events = try decoder.decode()
+        return (MIDITrack(events: events), decoder.damage)
+    }
 }

@@ -53,6 +53,11 @@ struct ChartsImportCommand: ParsableCommand {
             for song in songs {
                 let result = IRealImport(song)
                 var chart = result.chart
+                guard !chart.bars.isEmpty else {
+                    var line = "sideman charts import: \(file): \"\(song.title)\" has no bars of chords; not written\n"
+                    line.withUTF8 { FileHandle.standardError.write(Data($0)) }
+                    continue
+                }
                 chart.header["Style"] = IRealStyleMap.style(for: song.style, compStyle: song.compStyle, meter: chart.meter)
                 var name = Self.fileName(chart.title)
                 var k = 2

@@ -53,8 +53,3 @@ struct ChartsListCommand: ParsableCommand {
         }
     }
 }
-
-extension ChordChart {
-    /// The section names one chorus plays (the form, or the sections as written).
-    var playedForm: [String] { form.isEmpty ? sections.map(\.name) : form }
-}

@@ -6,19 +6,26 @@ import StyleEngine
 enum RenderStyleLoader {
     static let yamahaExtensions: Set<String> = ["sty", "prs", "sst", "bcs", "pst", "pcs"]
 
-    static func load(_ nameOrPath: String) throws -> Style {
+    /// `directories` are the folders to search for a name (default: the library's own list).
+    static func load(_ nameOrPath: String, directories: [String]? = nil) throws -> Style {
         let ext = (nameOrPath as NSString).pathExtension.lowercased()
         let looksLikeFile = nameOrPath.contains("/") || ext == StyleTextFormat.fileExtension || yamahaExtensions.contains(ext)
         if looksLikeFile || FileManager.default.fileExists(atPath: nameOrPath) {
             return try loadFile(nameOrPath)
         }
         let access = StyleLibrary.FileAccess.local
-        let directories = StyleLibrary.searchDirectories(
+        let directories = directories ?? StyleLibrary.searchDirectories(
             userDirectory: nil, executablePath: CommandLine.arguments.first.map(absolutePath),
             currentDirectory: FileManager.default.currentDirectoryPath, access: access)
         let library = StyleLibrary.load(from: directories, access: access)
         if let style = library.style(named: nameOrPath) { return style }
-        throw RenderError.noStyle(nameOrPath, searched: directories)
+        throw noStyle(nameOrPath, library: library, searched: directories)
+    }
+
+    /// The error for a name not found: no library at all says so, rather than naming a style
+    /// the user may never have asked for (the configuration's default, "auto").
+    static func noStyle(_ name: String, library: StyleLibrary, searched: [String]) -> RenderError {
+        library.styles.isEmpty ? .noStylesInstalled(searched: searched) : .noStyle(name, searched: searched)
     }
 
     static func loadFile(_ path: String) throws -> Style {

@@ -48,6 +48,9 @@ extension SidemanConfig {
         }
         if var t = try top.table("out") {
             config.out.band = try t.bool("band") ?? config.out.band
+            if let connect = try t.strings("connect") {
+                config.out.connect = try OutputPolicy(connect: connect, in: t)
+            }
             try t.finish()
         }
         if var t = try top.table("daemon") {
@@ -144,6 +147,22 @@ extension SidemanConfig.Inputs {
         }
         if let exclude = try t.strings("exclude") { policy.exclude = exclude.map(NamePattern.init) }
         policy.includeMidiThrough = try t.bool("midi_through") ?? policy.includeMidiThrough
+    }
+}
+
+extension OutputPolicy {
+    /// `[out] connect`: name patterns; "none" or an empty list connects nothing. An empty
+    /// pattern and "all" are refused: the band would go to every synth, Midi Through included.
+    init(connect: [String], in t: ConfigTableReader) throws(ConfigError) {
+        if connect == ["none"] {
+            self.init()
+            return
+        }
+        for pattern in connect where pattern.trimmingCharacters(in: .whitespaces).isEmpty || pattern == "all" || pattern == "none" {
+            let shown = pattern.isEmpty ? "an empty pattern" : "\"\(pattern)\""
+            throw t.error("connect", "\(shown) would connect every port; name the synth or DAW (\"FLUID Synth\", \"Surge XT:*\")")
+        }
+        self.init(patterns: connect.map(NamePattern.init))
     }
 }
 

@@ -38,10 +38,12 @@ extension Daemon {
             }
         }) else { return nil }
         let log = logger
-        let reader = SequencerReader(client: client, policy: config.inputs.policy, forwardsSysEx: false) { [self] notice in
+        let reader = SequencerReader(
+            client: client, policy: config.inputs.policy, outputPolicy: config.out.connect, forwardsSysEx: false
+        ) { [self] notice in
             self.snapshot.withLock { $0.note(notice) }
             switch notice {
-            case .connected, .portGone, .subscribed: log.info("midi", metadata: ["event": "\(notice)"])
+            case .connected, .connectedOutput, .portGone, .subscribed: log.info("midi", metadata: ["event": "\(notice)"])
             default: log.warning("midi", metadata: ["event": "\(notice)"])
             }
         }

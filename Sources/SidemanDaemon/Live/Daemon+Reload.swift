@@ -14,8 +14,8 @@ extension Daemon {
     /// Reads the configuration file again and rescans the styles. A file that cannot be used
     /// is one error line naming file, line and key, and the running configuration stays; a
     /// good one is handed to the audio thread (the style changes at the next bar line). The
-    /// audio device, sample rate, periods, SoundFont, inputs and socket take effect at the next
-    /// start.
+    /// audio device, sample rate, periods, SoundFont, inputs, `[out] connect` and socket take
+    /// effect at the next start.
     func reload() {
         notifier.reloading()
         defer { notifier.ready(status: report.summary) }
@@ -33,8 +33,10 @@ extension Daemon {
         }
         for problem in selection.problems { logger.warning("style: \(problem)") }
         let old = snapshot.withLock { $0.config }
-        if config.audio != old.audio || config.synth != old.synth || config.daemon != old.daemon || config.inputs != old.inputs {
-            logger.warning("reload: [audio], [synth], [inputs] and [daemon] changes take effect at the next start")
+        if config.audio != old.audio || config.synth != old.synth || config.daemon != old.daemon || config.inputs != old.inputs
+            || config.out.connect != old.out.connect
+        {
+            logger.warning("reload: [audio], [synth], [inputs], [out] connect and [daemon] changes take effect at the next start")
         }
         let update = LiveReconfiguration(config: config, styles: selection.styles.map(LiveStyle.init), styleIndex: selection.index)
         let handed = live.withLock { state -> Bool in
@@ -51,6 +53,7 @@ extension Daemon {
             kept.synth = old.synth
             kept.daemon = old.daemon
             kept.inputs = old.inputs
+            kept.out.connect = old.out.connect
             $0.config = kept
             $0.styleNames = selection.styles.map(\.name)
             if let bpm = config.style.tempo { $0.tempo = bpm }

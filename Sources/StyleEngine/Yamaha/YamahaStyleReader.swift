@@ -47,8 +47,9 @@ public enum YamahaStyleReader {
         let file: MIDIFile
         do {
             // Tracks come first; reading only up to the last one keeps damage after CASM harmless.
+            // Damaged events are skipped, as keyboards do; a track beyond repair is an error.
             let tracksEnd = chunks.last { $0.id == "MTrk" }!.payload.upperBound
-            file = try MIDIFile.read(Array(bytes[..<tracksEnd]))
+            file = try MIDIFile.read(Array(bytes[..<tracksEnd]), repairing: true)
         } catch {
             throw YamahaFormatProblem("MIDI data \(error)")
         }
@@ -57,8 +58,21 @@ public enum YamahaStyleReader {
         let events = YamahaTrackEvent.events(of: file)
         let division = file.ticksPerQuarter
         var builder = YamahaStyleBuilder(events: events, resolution: division, casm: casm, fileName: fileName)
-        builder.notes = (damage.map { [$0] } ?? []) + casm.notes
-        return try builder.build()
+        builder.notes = (damage.map { [$0] } ?? []) + damagedEventsNote(file.damage) + casm.notes
+        do {
+            return try builder.build()
+        } catch {
+            // What the damage took (a marker, a section) is why: say where it was.
+            guard let first = file.damage.first else { throw error }
+            throw YamahaFormatProblem("\(error.message) (the MIDI data is damaged: \(first))")
+        }
+    }
+
+    /// "3 damaged events skipped (the first: track 1 at byte 1043: …)", or nothing.
+    static func damagedEventsNote(_ damage: [MIDIFileError]) -> [String] {
+        guard let first = damage.first else { return [] }
+        let count = damage.count == 1 ? "1 damaged event skipped" : "\(damage.count) damaged events skipped"
+        return ["\(count) (\(damage.count == 1 ? "" : "the first: ")\(first))"]
     }
 
     /// "16BeatBallad2.S014.prs" → "16BeatBallad2"; "dir/Urban Funk.S066.STY" → "Urban Funk".

@@ -46,11 +46,8 @@ import Testing
         return (MIDIFile(tracks: tracks).write(), (end + tour.ticksPerBar - 1) / tour.ticksPerBar, parts.count)
     }
 
-    @Test func drawsOneLanePerPartAndABarPerBar() throws {
-        guard Self.python() != nil else {
-            Issue.record("skipped: no python3")
-            return
-        }
+    @Test(.enabled(if: Self.python() != nil, "skipped: no python3"))
+    func drawsOneLanePerPartAndABarPerBar() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-roll-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -69,3 +69,115 @@ struct YamahaDamagedFileTests {
         #expect(message.hasPrefix("\(name): CASM chunk truncated at byte \(cut)"), "\(message)")
     }
 }
+
+/// Damage inside the MIDI track of real styles: status-like bytes inserted, bytes flipped,
+/// the track cut short. Each copy loads — noting "n damaged events skipped" — or fails with one
+/// line naming the file and the byte.
+@Suite(.enabled(if: YamahaTestFiles.available, "skipped: no Yamaha styles at ../shared/testdata/yamaha-styles"))
+struct YamahaDamagedTrackTests {
+    @Test(arguments: YamahaDamagedFileTests.samples)
+    func damagedTracksLoadWithANoteOrFailInOneLine(name: String) throws {
+        let bytes = try YamahaTestFiles.bytes(name)
+        let track = try #require(try YamahaChunk.split(bytes, 0..<bytes.count, in: nil).first { $0.id == "MTrk" })
+        var rng = YamahaDamagedFileTests.Generator(state: 99)
+        var loaded = 0, noted = 0, failed: [String] = []
+        for round in 0..<45 {
+            let copy: [UInt8]
+            switch round % 3 {
+            case 0:  // a status-like byte inserted
+                let at = track.payload.lowerBound + rng.next(track.payload.count)
+                copy = YamahaDamage.inserting(UInt8(0x80 + rng.next(0x70)), at: at, into: bytes, track: track)
+            case 1:  // a data byte's top bit flipped
+                var c = bytes
+                c[track.payload.lowerBound + rng.next(track.payload.count)] |= 0x80
+                copy = c
+            default:  // the track cut short (the chunks after it intact)
+                copy = YamahaDamage.cutting(track, to: rng.next(track.payload.count), in: bytes)
+            }
+            do {
+                let imported = try YamahaStyleReader.importStyle(copy, fileName: name)
+                loaded += 1
+                if imported.notes.contains(where: { $0.contains("damaged event") }) { noted += 1 }
+                #expect(imported.style.sections.keys.contains { $0.isMain })
+            } catch {
+                failed.append(error.description)
+                #expect(error.description.hasPrefix("\(name): "), "\(error)")
+                #expect(error.description.contains(" at byte "), "\(error)")
+                #expect(!error.description.contains("\n"))
+            }
+        }
+        print("\(name): \(loaded) of 45 copies with a damaged track load (\(noted) note the damage); \(failed.count) fail: \(failed.prefix(2))")
+        #expect(loaded >= 30, "\(failed)")
+    }
+}
+
+/// The same on a style built here, so that it runs without the shared files.
+@Suite struct YamahaDamagedGeneratedTrackTests {
+    static let name = "Generated.S001.sty"
+
+    /// A stray status-like byte inside the bass's note: strict reading names it; the style
+    /// loads as if it were not there, and says that one damaged event was skipped.
+    @Test func aStrayStatusByteInsideAnEventIsSkipped() throws {
+        let intact = YamahaStyleReaderTests.sampleFile()
+        let track = try #require(try YamahaChunk.split(intact, 0..<intact.count, in: nil).first { $0.id == "MTrk" })
+        // The bass note-on at Main A: 9A 24 5A (channel 11, C2, velocity 90).
+        let event = try #require(intact.indices.first { intact[$0...].starts(with: [0x9A, 0x24, 0x5A]) })
+        let damaged = YamahaDamage.inserting(0xEE, at: event + 2, into: intact, track: track)
+        let strict = try #require(throws: MIDIFileError.self) { try MIDIFile.read(Array(damaged.prefix(track.payload.upperBound + 1))) }
+        #expect(strict.description == "track 1 at byte \(event + 2): data byte (0-127) expected, found 0xEE")
+        let imported = try YamahaStyleReader.importStyle(damaged, fileName: Self.name)
+        #expect(imported.notes.contains("1 damaged event skipped (track 1 at byte \(event + 2): data byte (0-127) expected, found 0xEE)"))
+        #expect(imported.style == (try YamahaStyleReader.read(intact, fileName: Self.name)))
+    }
+
+    @Test func flippedInsertedAndCutTracksLoadOrFailInOneLine() throws {
+        let intact = YamahaStyleReaderTests.sampleFile()
+        let track = try #require(try YamahaChunk.split(intact, 0..<intact.count, in: nil).first { $0.id == "MTrk" })
+        var rng = YamahaDamagedFileTests.Generator(state: 5)
+        var loaded = 0
+        for round in 0..<90 {
+            let copy: [UInt8]
+            switch round % 3 {
+            case 0:
+                copy = YamahaDamage.inserting(UInt8(0x80 + rng.next(0x70)), at: track.payload.lowerBound + rng.next(track.payload.count), into: intact, track: track)
+            case 1:
+                var c = intact
+                c[track.payload.lowerBound + rng.next(track.payload.count)] ^= UInt8(1 << rng.next(8))
+                copy = c
+            default:
+                copy = YamahaDamage.cutting(track, to: rng.next(track.payload.count), in: intact)
+            }
+            do {
+                _ = try YamahaStyleReader.importStyle(copy, fileName: Self.name)
+                loaded += 1
+            } catch {
+                #expect(error.description.hasPrefix("\(Self.name): "), "\(error)")
+                #expect(!error.description.contains("\n"))
+            }
+        }
+        print("generated style: \(loaded) of 90 copies with a damaged track load")
+    }
+}
+
+/// Damage that keeps the file's chunks framed: the MTrk length follows the change.
+enum YamahaDamage {
+    static func withTrackLength(_ bytes: [UInt8], _ track: YamahaChunk, _ length: Int) -> [UInt8] {
+        var copy = bytes
+        let at = track.headerOffset + 4
+        copy[at..<at + 4] = [UInt8(length >> 24 & 0xFF), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)][...]
+        return copy
+    }
+
+    static func inserting(_ byte: UInt8, at offset: Int, into bytes: [UInt8], track: YamahaChunk) -> [UInt8] {
+        var copy = withTrackLength(bytes, track, track.payload.count + 1)
+        copy.insert(byte, at: offset)
+        return copy
+    }
+
+    /// The track's payload cut to `length` bytes; what follows the track stays.
+    static func cutting(_ track: YamahaChunk, to length: Int, in bytes: [UInt8]) -> [UInt8] {
+        var copy = withTrackLength(bytes, track, length)
+        copy.removeSubrange(track.payload.lowerBound + length..<track.payload.upperBound)
+        return copy
+    }
+}

@@ -198,13 +198,20 @@ import Testing
         #expect(throws: Never.self) { try YamahaStyleReader.read(intact + [0, 0, 0], fileName: "x.sty") }
     }
 
-    @Test func damagedTrackIsNamed() {
+    /// A damaged event is skipped with a note (as keyboards play such files); a track with
+    /// no clean reading left is one line naming the file, the track and the byte.
+    @Test func damagedTrackIsNotedOrNamed() throws {
         var file = Self.sampleFile()
         // Replace the first event's status byte (after the delta 0) with a stray data byte.
         let trackStart = 14 + 8
         file[trackStart + 1] = 0x40
-        let text = message(file)
-        #expect(text.hasPrefix("Foo.sty: MIDI data track 1 at byte"), "\(text)")
+        let imported = try YamahaStyleReader.importStyle(file, fileName: "Foo.sty")
+        #expect(imported.notes.first == "1 damaged event skipped (track 1 at byte \(trackStart + 1): running status with no previous status byte)", "\(imported.notes)")
+        var ruined = Self.sampleFile()
+        let length = ruined[18..<22].reduce(0) { $0 << 8 | Int($1) }
+        for i in trackStart..<trackStart + length { ruined[i] = 0xF4 }
+        let text = message(ruined)
+        #expect(text == "Foo.sty: MIDI data track 1 at byte \(trackStart): variable-length quantity longer than 4 bytes", "\(text)")
     }
 
     @Test func styleWithoutMainSectionIsRefused() {

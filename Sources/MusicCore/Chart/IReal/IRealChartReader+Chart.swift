@@ -4,6 +4,9 @@ extension IRealChartReader {
     /// the D.S. (or D.C.), back to the segno (or the top) and on to the coda sign (or Fine),
     /// then the coda.
     func chart(for song: IRealSong) -> IRealImport {
+        guard !bars.isEmpty else {
+            return IRealImport(chart: ChordChart(title: song.title, meter: meter ?? .fourFour, bars: []), unplayable: unplayable, notes: notes)
+        }
         var starts: [Int] = [0]
         for (i, b) in bars.enumerated() {
             if i > 0, b.section != nil || b.segno || b.coda { starts.append(i) }
@@ -46,7 +49,7 @@ extension IRealChartReader {
             } else {
                 last = segno
             }
-            last = min(max(last, segno), through)
+            last = max(segno, min(last, sections.count - 1))
             form += sections[segno...last].map(\.name)
             if !jump.hasSuffix("Fine"), let codaStart {
                 form += sections[index(codaStart)...].map(\.name)
@@ -59,12 +62,17 @@ extension IRealChartReader {
         if let key = ChartKey(song.key) { header["Key"] = key.description }
         if song.bpm > 0 { header["Tempo"] = String(song.bpm) }
         header["Source"] = "iReal Pro"
-        let marks = bars.map {
+        var marks = bars.map {
             ChartBarMarks(repeatStart: $0.repeatStart, repeatTimes: $0.repeatTimes, endings: $0.endings, endingMark: $0.endingMark)
+        }
+        // An ending cut by a section boundary (a segno, a coda sign) is marked again where
+        // the section begins, as the chart format needs.
+        for section in sections where !marks[section.start].endings.isEmpty && marks[section.start].endingMark == nil {
+            marks[section.start].endingMark = marks[section.start].endings.sorted().map { "\($0)." }.joined()
         }
         let chart = ChordChart(
             title: song.title, meter: meter ?? .fourFour, bars: bars.map(\.chords),
-            header: header.filter { !$0.value.isEmpty }, sections: needsSections ? sections : [],
+            header: header.filter { !$0.value.isEmpty }, sections: needsSections || !form.isEmpty ? sections : [],
             marks: marks.allSatisfy(\.isPlain) ? [] : marks, form: form)
         return IRealImport(chart: chart, unplayable: unplayable, notes: notes)
     }

@@ -42,9 +42,14 @@ struct IRealChartReader {
             let ch = c[i]
             switch ch {
             case "|": close(kind: .single); i += 1
-            case "[": close(kind: .open); i += 1
+            case "[":
+                // A double bar ends the last ending, as "||" does in our charts.
+                close(kind: .open)
+                openEnding = nil
+                i += 1
             case "{":
                 close(kind: .open)
+                openEnding = nil
                 bar.repeatStart = true
                 i += 1
             case "]", "Z":
@@ -55,9 +60,9 @@ struct IRealChartReader {
                 close(kind: .closing, closesRepeat: true)
                 i += 1
             case "*":
-                if let mark = at(i + 1) {
+                if let mark = at(i + 1), mark.isLetter || mark.isNumber {
                     bar.section = mark == "i" ? "Intro" : mark == "V" || mark == "v" ? "Verse" : String(mark).uppercased()
-                    if openEnding == 2 { openEnding = nil }
+                    openEnding = nil  // an ending ends with its section
                 }
                 i += 2
             case "T":
@@ -71,10 +76,7 @@ struct IRealChartReader {
                 }
                 i = k
             case "N":
-                if let d = at(i + 1), let n = Int(String(d)), n >= 1 {
-                    openEnding = n
-                    bar.endingMark = "\(n)."
-                }
+                if let d = at(i + 1), let n = Int(String(d)), n >= 1 { openEnding = n }
                 i += 2
             case "<":
                 var k = i + 1
@@ -126,7 +128,15 @@ struct IRealChartReader {
             bar.chords = [last.chords.last!]
         }
         if bar.hasContent {
-            if let n = openEnding { bar.endings = [n] }
+            // The ending a bar belongs to, marked ("2.") on the bar that begins it.
+            bar.endingMark = nil
+            if let n = openEnding {
+                bar.endings = [n]
+                let previous = bars.last
+                if previous == nil || previous!.endings != bar.endings || previous!.repeatTimes != nil || bar.section != nil || bar.repeatStart {
+                    bar.endingMark = "\(n)."
+                }
+            }
             if closesRepeat { bar.repeatTimes = pendingTimes ?? 2 }
             bars.append(bar)
             bar = RawBar()

@@ -15,6 +15,21 @@ public struct IRealSong: Hashable, Sendable {
     public var bpm: Int
     public var repeats: Int
 
+    public init(
+        title: String, composer: String, style: String, key: String, transpose: Int, music: String, compStyle: String, bpm: Int,
+        repeats: Int
+    ) {
+        self.title = title
+        self.composer = composer
+        self.style = style
+        self.key = key
+        self.transpose = transpose
+        self.music = music
+        self.compStyle = compStyle
+        self.bpm = bpm
+        self.repeats = repeats
+    }
+
     /// What an `irealb://` music field starts with.
     public static let musicPrefix = "1r34LbKcu7"
 

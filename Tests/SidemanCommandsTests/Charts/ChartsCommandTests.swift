@@ -107,3 +107,30 @@ enum RealIRealLinks {
     static let autumnLeavesLink =
         "irealb://Autumn%20Leaves=Kosma%20Joseph==Medium%20Swing=G%2D==1r34LbKcu7QyX314C%2D7XyX7hA%7CQyX7%5EbE%7CyQX7%5EbB%7CQyX7F%7CQyQ%7CD7b4T%7BA%2AQyX7%2DyQKclcKQyX6%2DG%7CQyX317bD%7CQyX7hA%5BB%2A%7D%20%20l%20LZCX6%2DG%7CL7bG%20Q%7CBb%5EyX31b7D%7CQyX7hAC%5B%2A%5DQyX7%5EbE%7CQyX7Q%7CG%2D7yX7F%7CZF%2D7%20E7LZAh7XyQ%7CD7b13XyQ%7CG%2D6XyQKcl%20%20Z=Jazz%2DMedium%20Swing=85=0"
 }
+
+@Suite struct IRealStyleMapTests {
+    @Test func everyMappedStyleIsInTheLibrary() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: projectRoot + "/styles")
+            .filter { $0.hasSuffix(".style") }.map { String($0.dropLast(".style".count)) }
+        for rule in IRealStyleMap.rules { #expect(names.contains(rule.style), "\(rule.style)") }
+        for meter in [Meter.fourFour, .threeFour, .sixEight, .twelveEight, Meter(beatsPerBar: 5, beatUnit: 4)!] {
+            #expect(names.contains(IRealStyleMap.style(for: "Ballad", meter: meter)))
+        }
+    }
+
+    @Test func namesMapToTheNearestStyle() {
+        func map(_ name: String, _ comp: String = "", _ meter: Meter = .fourFour) -> String {
+            IRealStyleMap.style(for: name, compStyle: comp, meter: meter)
+        }
+        #expect(map("Medium Up Swing") == "up-tempo-swing")
+        #expect(map("Medium Swing") == "medium-swing")
+        #expect(map("Bossa Nova") == "bossa-nova" && map("Samba") == "samba")
+        #expect(map("Rock Ballad") == "pop-ballad" && map("Ballad") == "jazz-ballad")
+        #expect(map("Slow Blues") == "slow-blues" && map("Blues") == "blues-shuffle")
+        #expect(map("Funk") == "funk-16beat" && map("Reggae") == "reggae")
+        #expect(map("", "Jazz-Bossa Nova") == "bossa-nova")
+        #expect(map("Waltz", "", .threeFour) == "jazz-waltz" && map("Swing", "", .threeFour) == "jazz-waltz")
+        #expect(map("Afro", "", .sixEight) == "afro-cuban-6-8" && map("Gospel", "", .twelveEight) == "gospel-12-8")
+        #expect(map("Something Else") == "medium-swing")
+    }
+}
