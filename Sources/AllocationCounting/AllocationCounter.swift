@@ -1,5 +1,6 @@
 #if os(Linux)
     import Glibc
+    import Synchronization
 
     /// Counts heap allocations made by one thread while it measures, by standing in for
     /// glibc's `malloc`, `calloc`, `realloc` and `posix_memalign`/`aligned_alloc` in the test
@@ -9,13 +10,19 @@
         nonisolated(unsafe) static var count = 0
         nonisolated(unsafe) static var thread: pthread_t = 0
 
-        /// Allocations made by `body` on the calling thread.
+        /// One measurement at a time: tests run in parallel, and the count and the thread
+        /// measured are shared.
+        static let gate = Mutex(())
+
+        /// Allocations made by `body` on the calling thread (measurements on other threads wait).
         public static func count(_ body: () -> Void) -> Int {
-            count = 0
-            thread = pthread_self()
-            body()
-            thread = 0
-            return count
+            gate.withLock { _ in
+                count = 0
+                thread = pthread_self()
+                body()
+                thread = 0
+                return count
+            }
         }
 
         @inline(__always)

@@ -53,6 +53,12 @@ extension SidemanConfig {
             }
             try t.finish()
         }
+        if var t = try top.table("practice") {
+            config.practice.setlist = try t.string("setlist") ?? config.practice.setlist
+            config.practice.tempoStep = try t.double("tempo_step", in: 0.5...50) ?? config.practice.tempoStep
+            config.practice.looperBars = try t.int("looper_bars", in: 1...64) ?? config.practice.looperBars
+            try t.finish()
+        }
         if var t = try top.table("daemon") {
             if let socket = try t.string("socket") {
                 guard socket.hasPrefix("/") else { throw t.error("socket", "must be an absolute path, not '\(socket)'") }

@@ -99,6 +99,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var control = ControlMapping()
     public var clock = Clock()
     public var out = Out()
+    public var practice = Practice()
     public var daemon = DaemonSettings()
     public var web = Web()
 

@@ -71,7 +71,8 @@ extension ControlCommand: Codable {
         do {
             return .success(try decoder.decode(ControlCommand.self, from: Data(jsonLine.utf8)))
         } catch DecodingError.dataCorrupted(let context) {
-            return .failure(ControlCommandError(context.underlyingError == nil ? context.debugDescription : "not JSON"))
+            let notJSON = context.underlyingError != nil || context.codingPath.isEmpty
+            return .failure(ControlCommandError(notJSON ? "not JSON" : context.debugDescription))
         } catch DecodingError.keyNotFound(let key, _) {
             return .failure(ControlCommandError("missing field '\(key.stringValue)'"))
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {

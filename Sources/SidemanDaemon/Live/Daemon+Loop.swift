@@ -17,6 +17,7 @@ extension Daemon {
             return
         }
         snapshot.withLock { $0.state = "running" }
+        loadStartSetlist()
         var status = report.summary
         notifier.ready(status: status)
         var tick = 0

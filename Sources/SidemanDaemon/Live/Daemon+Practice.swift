@@ -91,7 +91,7 @@ extension Daemon {
         let found: (name: String, chart: ChordChart)
         if let given { found = given } else { found = try chart(named: request.song) }
         let (name, chart) = found
-        let styles = initialStyles.styles
+        let styles = practice.state.withLock { $0.styles } ?? initialStyles.styles
         var index = min(max(0, pulse.styleIndex.load(ordering: .relaxed)), styles.count - 1)
         if let wanted = chart.style {
             let key = { (s: String) in s.lowercased().filter { $0.isLetter || $0.isNumber } }
@@ -152,7 +152,9 @@ extension Daemon {
 
     // MARK: Setlists
 
-    func loadSetlist(_ path: String) throws(ControlCommandError) {
+    /// Loads a setlist; `play`: its first song starts now, else it waits for start/stop or
+    /// next song (the setlist of `[practice] setlist`, loaded at start), the song leading.
+    func loadSetlist(_ path: String, play playing: Bool = true) throws(ControlCommandError) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ControlCommandError("\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"))
         }
@@ -164,9 +166,14 @@ extension Daemon {
         }
         practice.state.withLock {
             $0.setlist = setlist
-            $0.setlistPosition = 0
+            $0.setlistPosition = playing ? 0 : -1
         }
-        try play(setlist.songs[0], setlistPosition: 0)
+        if playing {
+            try play(setlist.songs[0], setlistPosition: 0)
+        } else {
+            try send([.stop(keyboardLeads: false)])
+            practice.state.withLock { $0.mode = .chart }
+        }
     }
 
     /// The next or previous song of the setlist (wrapping round); without a setlist, of the
@@ -234,7 +241,7 @@ extension Daemon {
 
     /// A practice control from the player's MIDI or the socket.
     func practiceAction(_ action: ControlAction) throws(ControlCommandError) {
-        let tempoStep = 5.0
+        let tempoStep = snapshot.withLock { $0.config.practice.tempoStep }
         switch action {
         case .nextSong: try stepSetlist(1)
         case .previousSong: try stepSetlist(-1)
@@ -248,7 +255,7 @@ extension Daemon {
             } else if has {
                 try playMemory(slot)
             } else {
-                try record(slot: slot, bars: 4)
+                try record(slot: slot, bars: snapshot.withLock { $0.config.practice.looperBars })
             }
         case .startStop, .start, .stop, .continue:
             let phase = live.withLock { $0?.chartPulse.currentPhase } ?? .idle
@@ -256,6 +263,8 @@ extension Daemon {
                 try send([.stop(keyboardLeads: false)])
             } else if let song = practice.state.withLock({ $0.song }) {
                 try play(song.request, setlistPosition: nil)
+            } else if practice.state.withLock({ $0.setlist != nil }) {
+                try stepSetlist(1)
             }
         case .tempoUp: try nudgeTempo(tempoStep)
         case .tempoDown: try nudgeTempo(-tempoStep)

@@ -37,6 +37,19 @@ extension Daemon {
         updatePracticeStatus()
     }
 
+    /// The setlist of `[practice] setlist`, loaded once the band runs: its first song waits for
+    /// start/stop or next song. One warning when it cannot be read; the daemon plays on.
+    func loadStartSetlist() {
+        let path = initialConfig.practice.setlist
+        guard !path.isEmpty else { return }
+        do {
+            try loadSetlist(path, play: false)
+            logger.info("setlist", metadata: ["path": "\(path)"])
+        } catch {
+            logger.warning("setlist not loaded: \(error)")
+        }
+    }
+
     /// The status from the chart's pulse and the song's plan, published if it changed.
     func updatePracticeStatus() {
         let (phase, bar, beat, number) = live.withLock { state -> (ChartPhase, Int, Int, Int) in
@@ -102,8 +115,8 @@ extension Daemon {
     func record(slot: Int, bars: Int) throws(ControlCommandError) {
         guard (1...8).contains(slot) else { throw ControlCommandError("loop memory \(slot): give 1…8") }
         guard (1...64).contains(bars) else { throw ControlCommandError("looper bars \(bars): give 1…64") }
-        let index = min(max(0, pulse.styleIndex.load(ordering: .relaxed)), initialStyles.styles.count - 1)
-        let meter = initialStyles.styles[index].meter
+        let styles = practice.state.withLock { $0.styles } ?? initialStyles.styles
+        let meter = styles[min(max(0, pulse.styleIndex.load(ordering: .relaxed)), styles.count - 1)].meter
         let chord = snapshot.withLock { $0.chord }
         if practice.state.withLock({ $0.mode }) == .chart { try setMode(.arranger) }
         practice.state.withLock { $0.recording = ChordLooper(slot: slot, bars: bars, meter: meter, sounding: chord) }

@@ -60,6 +60,7 @@ extension Daemon {
             $0.reloads += 1
             $0.lastReloadError = nil
         }
+        practice.state.withLock { $0.styles = selection.styles }  // songs pick their style from these
         logger.info("reloaded", metadata: [
             "file": "\(file)", "style": "\(selection.styles[update.styleIndex].name)", "styles": "\(selection.styles.count)",
             "split": "\(config.keyboard.splitPoint)", "fingering": "\(config.keyboard.fingering)",

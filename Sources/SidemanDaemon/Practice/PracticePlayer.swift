@@ -1,3 +1,4 @@
+import StyleEngine
 import Synchronization
 
 /// The practice player's state off the audio thread: the song playing, the setlist and the
@@ -17,6 +18,8 @@ final class PracticePlayer: Sendable {
         var memories: [Int: LoopMemory] = [:]
         var recording: ChordLooper?
         var status = PracticeStatus()
+        /// The styles a reload brought (nil: the ones the daemon started with).
+        var styles: [Style]?
     }
 
     let state = Mutex(State())

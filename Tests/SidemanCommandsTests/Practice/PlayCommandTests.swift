@@ -22,13 +22,14 @@ import Testing
         let dir: URL
         var socket: String { server.path }
 
-        init() throws {
+        init(setlist: String = "") throws {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-play-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             self.dir = dir
             let style = try RenderStyleLoader.load(mediumSwing)
             var config = SidemanConfig()
             config.style.tempo = 120
+            config.practice.setlist = setlist
             let d = try Daemon(
                 options: ServeOptions(), config: config, styles: StyleSelection(styles: [style], index: 0), notifier: .silent,
                 loadStyles: { _ in StyleSelection(styles: [style], index: 0) })
@@ -138,6 +139,24 @@ import Testing
         #expect(next.out.contains("song 3 of 3"), "\(next.out)")
         let previous = try run(["setlist", "previous", "--json", "--socket", rig.socket])
         #expect(previous.out.contains("\"setlist_position\":2"), "\(previous.out)")
+    }
+
+    @Test func aSetlistLoadedAtStartWaitsForTheFootswitch() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-set-\(getpid()).txt").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "Title = Gig\nmodal-vamp-dorian --tempo 90\nfunk-vamp-e9\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let config = try SidemanConfig.parse("[practice]\nsetlist = \"\(file)\"\ntempo_step = 2\nlooper_bars = 8\n")
+        #expect(config.practice.setlist == file && config.practice.tempoStep == 2 && config.practice.looperBars == 8)
+        let rig = try Rig(setlist: file)
+        rig.daemon.loadStartSetlist()
+        rig.play(seconds: 0.1)
+        #expect(rig.daemon.practiceStatus.setlist == "Gig" && rig.daemon.practiceStatus.song == nil)
+        #expect(rig.daemon.practiceStatus.mode == "chart")
+        // The footswitch (CC 85, pressed) on the keyboard: the first song plays.
+        rig.state.input.push(InputEvent(source: SequencerAddress(client: 20, port: 0), event: .controlChange(channel: 0, controller: 85, value: 127), receivedNanoseconds: 0))
+        rig.play(seconds: 0.1)
+        #expect(rig.daemon.practiceStatus.song == "modal-vamp-dorian")
+        #expect(rig.daemon.practiceStatus.setlistPosition == 1)
     }
 
     @Test func refusalsAreOneLine() throws {
