@@ -44,7 +44,7 @@ extension WebRemoteServer {
                 throw HTTPError(.badRequest, message: "give the style's \"index\" or \"name\" (GET /api/styles lists them)")
             }
             guard let index else { throw HTTPError(.badRequest, message: "no such style (GET /api/styles lists them)") }
-            return try await run(["command": "control", "action": "style_\(index)"])
+            return perform(.control(.selectStyle(index)))
         }
         api.post("parts/:part/mute") { _, context in
             let part = context.parameters.get("part") ?? ""
@@ -57,8 +57,15 @@ extension WebRemoteServer {
         guard JSONSerialization.isValidJSONObject(object), let data = try? JSONSerialization.data(withJSONObject: object) else {
             throw HTTPError(.badRequest, message: "the body must be a JSON object")
         }
-        let result = ControlCommand.parse(jsonLine: String(decoding: data, as: UTF8.self)).flatMap { backend.perform($0) }
-        switch result {
+        switch ControlCommand.parse(jsonLine: String(decoding: data, as: UTF8.self)) {
+        case .success(let command): return perform(command)
+        case .failure(let error): return WebResponse.error(.badRequest, error.message)
+        }
+    }
+
+    /// One typed command, then the state after it (or 400 with the reason).
+    func perform(_ command: ControlCommand) -> Response {
+        switch backend.perform(command) {
         case .success: return WebResponse.json(publisher.refresh().json)
         case .failure(let error): return WebResponse.error(.badRequest, error.message)
         }
