@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
-//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket)
+//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket, Recorder)
 //   -> Practice -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
 let package = Package(
     name: "Sideman",
@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CAlsa", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CFluidSynth", pkgConfig: "fluidsynth", providers: [.apt(["libfluidsynth-dev"])]),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
 
         // Pure musical targets: no C, no I/O.
         // libm: Double.rounded() and friends call into it on Linux.
@@ -42,12 +43,15 @@ let package = Package(
         .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
         .target(name: "ALSASequencer", dependencies: ["MusicCore", "CAlsa"]),
         .target(name: "SystemdNotify", dependencies: ["CSystemd"]),
+        // Takes: audio from a lock-free tap written off the audio thread (libsndfile), the
+        // takes folder (names, listing, free space).
+        .target(name: "Recorder", dependencies: ["CSndFile"], linkerSettings: [.linkedLibrary("m")]),
         // The daemon's local control socket (unix stream socket, one request line per connection).
         .target(name: "ControlSocket"),
 
         // Daemon wiring and the command line.
         .target(name: "SidemanDaemon", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket", "Recorder",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -65,8 +69,10 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "SidemanCommands", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket", "WebRemote",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon", "ControlSocket", "Recorder",
+            "WebRemote",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "sideman", dependencies: ["SidemanCommands"]),
@@ -77,7 +83,7 @@ let package = Package(
             name: "SidemanBenchmarks",
             dependencies: [
                 "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "FluidSynthOutput", "ALSASequencer", "SidemanDaemon",
-                "AllocationCounting",
+                "Recorder", "AllocationCounting",
             ],
             // The allocation counter stands in for malloc: the executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
@@ -98,10 +104,11 @@ let package = Package(
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(
             name: "SidemanDaemonTests",
-            dependencies: ["SidemanDaemon", "Practice", "Arranger", "StyleEngine", "MusicCore", "SystemdNotify", "ControlSocket", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SidemanDaemon", "Practice", "Arranger", "StyleEngine", "MusicCore", "SystemdNotify", "ControlSocket", "Recorder", "AllocationCounting", .product(name: "Logging", package: "swift-log")],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
+        .testTarget(name: "RecorderTests", dependencies: ["Recorder"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
         .testTarget(name: "WebRemoteTests", dependencies: [
             "WebRemote", "SidemanDaemon", "Practice",
@@ -115,7 +122,7 @@ let package = Package(
             name: "SidemanCommandsTests",
             dependencies: [
                 "SidemanCommands", "SidemanDaemon", "ControlSocket", "FluidSynthOutput", "ALSASequencer", "Arranger", "StyleEngine", "Practice",
-                "MusicCore",
+                "MusicCore", "Recorder",
             ]),
     ],
     swiftLanguageModes: [.v6]

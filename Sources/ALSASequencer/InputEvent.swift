@@ -10,10 +10,14 @@ public struct InputEvent: Hashable, Sendable {
     /// CLOCK_MONOTONIC nanoseconds when the reader took it from the sequencer, so that the
     /// consumer can place it inside the audio block it is rendering.
     public var receivedNanoseconds: UInt64
+    /// Input was lost just before this event (the kernel's buffer or the ring overflowed):
+    /// note-offs may be missing, so the consumer can no longer trust which keys are held.
+    public var lostBefore: Bool
 
-    public init(source: SequencerAddress, event: MIDIEvent, receivedNanoseconds: UInt64) {
+    public init(source: SequencerAddress, event: MIDIEvent, receivedNanoseconds: UInt64, lostBefore: Bool = false) {
         self.source = source
         self.event = event
         self.receivedNanoseconds = receivedNanoseconds
+        self.lostBefore = lostBefore
     }
 }

@@ -29,6 +29,10 @@ public final class SequencerReader: @unchecked Sendable {
     /// consumer never receives, and never has to free, a message's bytes.
     private let forwardsSysEx: Bool
     private let sysExSkipped = Atomic<Int>(0)
+    /// Input was lost and no event has told the consumer yet (reader thread only).
+    private var lossPending = false
+    private var overrunWarnings = WarningThrottle()
+    private var ringWarnings = WarningThrottle()
 
     public init(
         client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, outputPolicy: OutputPolicy = OutputPolicy(),
@@ -149,7 +153,8 @@ public final class SequencerReader: @unchecked Sendable {
             let rc = snd_seq_event_input(client.handle, &event)
             if rc == -EAGAIN { return }
             if rc == -ENOSPC {
-                notify(.inputOverrun)
+                lossPending = true
+                if let n = overrunWarnings.record(atNanoseconds: Self.now()) { notify(.inputOverrun(count: n)) }
                 continue
             }
             if rc < 0 {
@@ -189,10 +194,21 @@ public final class SequencerReader: @unchecked Sendable {
         }
     }
 
+    /// Pushes one event for the consumer; the first after a loss carries `lostBefore`, so that
+    /// the consumer releases what it can no longer vouch for.
     private func deliver(_ midi: MIDIEvent, from source: SequencerAddress) {
+        let ns = Self.now()
+        if ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns, lostBefore: lossPending)) {
+            lossPending = false
+        } else {
+            lossPending = true
+            if let n = ringWarnings.record(atNanoseconds: ns) { notify(.ringFull(count: n)) }
+        }
+    }
+
+    private static func now() -> UInt64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
-        let ns = UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
-        if !ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns)) { notify(.ringFull) }
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 }

@@ -21,7 +21,8 @@ public enum ArrangerCommand: Hashable, Sendable {
     case volume(PartID, UInt7)
     /// Swap the style (takes effect at the next bar line; sounding notes are ended).
     case style(Style)
-    /// All notes off now, on every channel the band drives; the transport keeps its state.
+    /// Sustain off, All Sound Off and All Notes Off now on every channel the band drives (every
+    /// sounding note ended first); the transport keeps its state.
     case panic
 }
 

@@ -59,6 +59,7 @@ extension ArrangerEngine {
                            event: .controlChange(channel: part.channel, controller: MIDIController.volume, value: value)))
         case .style:
             guard incomingStyle != nil else { return }
+            retire(pendingStyle)  // two changes within a bar: the first never plays
             pendingStyle = incomingStyle
             incomingStyle = nil
             if !running {
@@ -72,9 +73,14 @@ extension ArrangerEngine {
         case .panic:
             endNotes(frame: 0, emit: emit) { _ in true }
             dropDelayed { _ in true }
-            for part in PartID.allCases {
-                emit(BandEvent(frame: 0, part: part,
-                               event: .controlChange(channel: part.channel, controller: MIDIController.allNotesOff, value: 0)))
+            // Sustain off first, so that All Notes Off is not held by a pedal; All Sound Off
+            // cuts release tails too. Spelled out: no table walked on the audio thread.
+            for raw in PartID.rhythm1.rawValue..<(PartID.phrase2.rawValue + 1) {  // not allCases: see SectionSequencer.resolved
+                let part = PartID(rawValue: raw)!
+                let channel = part.channel
+                emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 64, value: 0)))
+                emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 120, value: 0)))
+                emit(BandEvent(frame: 0, part: part, event: .controlChange(channel: channel, controller: 123, value: 0)))
             }
         }
     }
@@ -104,13 +110,13 @@ extension ArrangerEngine {
 
     /// The pending style takes over: every note ends, its setup goes out, its note maps
     /// follow the current chord. Storage is swapped, not copied, so nothing allocates; the
-    /// old style waits in `retiredStyle`.
+    /// old style waits in `retiredStyles`.
     mutating func swapInPendingStyle(frame: Int, emit: (BandEvent) -> Void) {
         guard pendingStyle != nil else { return }
         endNotes(frame: frame, emit: emit) { _ in true }
         dropDelayed { _ in true }
         swap(&compiled, &pendingStyle!.compiled)
-        retiredStyle = pendingStyle
+        retire(pendingStyle)
         pendingStyle = nil
         refreshMaps()
         sequencer.replaceSections(compiled.bars)

@@ -38,8 +38,12 @@ public struct ArrangerEngine: Sendable {
     var incomingStyle: PreparedStyle?
     /// Applied while playing, waiting for the next bar line.
     var pendingStyle: PreparedStyle?
-    /// The style replaced last, kept so its memory is not freed on the audio thread.
-    var retiredStyle: PreparedStyle?
+    /// Styles replaced (or overtaken before they played), kept so that their memory is not
+    /// freed on the audio thread: the caller takes them (`takeRetiredStyle`) and frees them
+    /// elsewhere. Fixed slots, filled in place.
+    var retiredStyles: [PreparedStyle?]
+    /// Commands refused because `commandCapacity` were already waiting in one block.
+    public private(set) var droppedCommands = 0
 
     var clock: SampleClock
     var tempo: Tempo
@@ -71,6 +75,7 @@ public struct ArrangerEngine: Sendable {
     var playingSection: SectionID?
 
     static let commandCapacity = 64
+    static let retiredCapacity = 4
     static let delayedCapacity = 128
     /// Tracks per section the cursors are sized for up front (Yamaha styles use at most 8).
     static let trackCapacity = 64
@@ -103,18 +108,62 @@ public struct ArrangerEngine: Sendable {
         cursors = [Int](repeating: 0, count: max(Self.trackCapacity, compiled.maxTracks))
         commands = []
         commands.reserveCapacity(Self.commandCapacity)
+        retiredStyles = [PreparedStyle?](repeating: nil, count: Self.retiredCapacity)
         refreshMaps()
     }
 
     /// Queue a command; it takes effect at frame 0 of the next `advance`. A `.style`
     /// command prepares the style here, which allocates: in real time, prepare it on another
     /// thread and use `changeStyle(to:)`.
+    ///
+    /// Commands whose latest value is all that counts (a chord, a tempo, a part's mute or
+    /// volume, auto fill, sync start) replace the one of their kind already waiting, so that
+    /// keys recorded on one frame (F, then F7) or a burst of controls reach the band once, live
+    /// as offline. At most `commandCapacity` wait; beyond that a command is dropped and
+    /// counted, never stored by allocating.
     public mutating func send(_ command: ArrangerCommand) {
         if case .style(let style) = command {
             changeStyle(to: PreparedStyle(style))
             return
         }
+        enqueue(command)
+    }
+
+    mutating func enqueue(_ command: ArrangerCommand) {
+        for i in commands.indices where Self.replaces(command, commands[i]) {
+            commands.remove(at: i)
+            break
+        }
+        guard commands.count < Self.commandCapacity else {
+            droppedCommands += 1
+            return
+        }
         commands.append(command)
+    }
+
+    /// Whether `new` makes a waiting `old` pointless.
+    static func replaces(_ new: ArrangerCommand, _ old: ArrangerCommand) -> Bool {
+        switch new {
+        case .chord: if case .chord = old { return true }
+        case .tempo: if case .tempo = old { return true }
+        case .autoFill: if case .autoFill = old { return true }
+        case .syncStart: if case .syncStart = old { return true }
+        case .mute(let a, _): if case .mute(let b, _) = old { return a == b }
+        case .volume(let a, _): if case .volume(let b, _) = old { return a == b }
+        default: break
+        }
+        return false
+    }
+
+    /// Keeps a style that is no longer needed for the caller to free elsewhere; in place when
+    /// every slot is taken (nobody takes them: offline, where freeing is harmless).
+    mutating func retire(_ style: PreparedStyle?) {
+        guard let style else { return }
+        for i in retiredStyles.indices where retiredStyles[i] == nil {
+            retiredStyles[i] = style
+            return
+        }
+        retiredStyles[retiredStyles.count - 1] = style
     }
 
     /// Change style at the next bar line (at once when stopped), with a style prepared
@@ -127,16 +176,20 @@ public struct ArrangerEngine: Sendable {
         if maps.count < prepared.compiled.rules.count {
             maps += (maps.count..<prepared.compiled.rules.count).map { _ in NoteMap() }
         }
+        retire(incomingStyle)
         incomingStyle = prepared
-        commands.append(.style(prepared.style))
+        enqueue(.style(prepared.style))
     }
 
-    /// The style the last change replaced, for the caller to release off the audio thread
-    /// (otherwise it is freed at the next style change).
+    /// A style a change replaced, for the caller to release off the audio thread (call until
+    /// nil; otherwise the slots fill and a later change frees one in place).
     public mutating func takeRetiredStyle() -> PreparedStyle? {
-        let r = retiredStyle
-        retiredStyle = nil
-        return r
+        for i in retiredStyles.indices where retiredStyles[i] != nil {
+            let r = retiredStyles[i]
+            retiredStyles[i] = nil
+            return r
+        }
+        return nil
     }
 
     /// Bank, program, volume, pan, reverb and chorus for every part of the current style,

@@ -31,6 +31,9 @@ struct CompiledStyle: Sendable {
     let bars: [SectionID: Int]
 
     static let slotCount = 15
+    /// Bank MSBs that select a drum kit (GM2's 120, XG's 126 and 127).
+    static let drumBanks: Set<UInt7> = [120, 126, 127]
+    static let drumBank: UInt7 = 127
 
     /// intro 1–3, main A–D, fill A–D, break, ending 1–3.
     @inline(__always)
@@ -98,23 +101,30 @@ struct CompiledStyle: Sendable {
     }
 
     /// Bank, program, mixer for every part of the style, then All Notes Off on every band
-    /// channel. Drum kits keep the style's bank numbers; the synth adapter puts kits on its
-    /// percussion bank from `PartSetup.isDrumKit`.
+    /// channel. A kit is selected by its bank (XG's drum bank MSB 127 when the style gives
+    /// none of its own): the kit then comes with the program change, at the frame the style
+    /// takes over and on that channel only, whatever channel it is on. A rhythm part the
+    /// style does not set up gets the standard kit.
     static func setupEvents(_ style: Style) -> [BandEvent] {
         var events: [BandEvent] = []
         for part in PartID.allCases {
             let ch = part.channel
+            func cc(_ c: UInt7, _ v: UInt7) {
+                events.append(BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: c, value: v)))
+            }
             if let s = style.parts[part] {
-                func cc(_ c: UInt7, _ v: UInt7) {
-                    events.append(BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: c, value: v)))
-                }
-                cc(MIDIController.bankSelectMSB, s.bankMSB)
+                let kitBank = Self.drumBanks.contains(s.bankMSB) ? s.bankMSB : Self.drumBank
+                cc(MIDIController.bankSelectMSB, s.isDrumKit ? kitBank : s.bankMSB)
                 cc(MIDIController.bankSelectLSB, s.bankLSB)
                 events.append(BandEvent(frame: 0, part: part, event: .programChange(channel: ch, program: s.program)))
                 cc(MIDIController.volume, s.volume)
                 cc(MIDIController.pan, s.pan)
                 cc(MIDIController.reverbSend, s.reverb)
                 cc(MIDIController.chorusSend, s.chorus)
+            } else if part.isRhythm {
+                cc(MIDIController.bankSelectMSB, Self.drumBank)
+                cc(MIDIController.bankSelectLSB, 0)
+                events.append(BandEvent(frame: 0, part: part, event: .programChange(channel: ch, program: 0)))
             }
             events.append(
                 BandEvent(frame: 0, part: part, event: .controlChange(channel: ch, controller: MIDIController.allNotesOff, value: 0)))

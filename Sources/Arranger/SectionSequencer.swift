@@ -46,13 +46,16 @@ public struct SectionSequencer: Sendable {
     }
 
     public init(bars: [SectionID: Int]) {
-        self.bars = bars.filter { $0.value > 0 }
+        // Shared with the caller's when every count is positive (a compiled style's are): a
+        // later `replaceSections` then drops a reference, never the last one.
+        self.bars = bars.values.allSatisfy { $0 > 0 } ? bars : bars.filter { $0.value > 0 }
     }
 
     public var isRunning: Bool { section != nil }
 
     /// Replace the style's sections (a style change at a bar line; every count positive).
-    /// The section playing carries on if the new style has it, else the selected main.
+    /// The section playing carries on if the new style has it, else the selected main. The
+    /// old table is freed by whoever else holds it (the engine's retired style), not here.
     public mutating func replaceSections(_ newBars: [SectionID: Int]) {
         bars = newBars
         guard let current = section else { return }
@@ -172,17 +175,22 @@ public struct SectionSequencer: Sendable {
     func resolved(_ id: SectionID) -> SectionID? {
         if bars[id] != nil { return id }
         switch id {
-        case .intro: return (1...3).lazy.map { SectionID.intro($0) }.first { bars[$0] != nil }
-        case .ending: return (1...3).lazy.map { SectionID.ending($0) }.first { bars[$0] != nil }
-        default: return nil
+        // Plain Int ranges: the audio thread asks, and a debug build's unspecialized generic
+        // iterators (lazy maps, ranges of other types, allCases arrays) allocate.
+        case .intro: for n in 1..<4 where bars[.intro(n)] != nil { return .intro(n) }
+        case .ending: for n in 1..<4 where bars[.ending(n)] != nil { return .ending(n) }
+        default: break
         }
+        return nil
     }
 
     /// The main asked for if it exists, else the nearest one (the lower on a tie).
     func resolvedMain(_ v: SectionID.MainVariation) -> SectionID.MainVariation {
         if bars[.main(v)] != nil { return v }
         var best: SectionID.MainVariation?
-        for candidate in SectionID.MainVariation.allCases where bars[.main(candidate)] != nil {
+        for raw in 0..<4 {
+            let candidate = SectionID.MainVariation(rawValue: raw)!
+            guard bars[.main(candidate)] != nil else { continue }
             if let b = best, abs(b.rawValue - v.rawValue) <= abs(candidate.rawValue - v.rawValue) { continue }
             best = candidate
         }

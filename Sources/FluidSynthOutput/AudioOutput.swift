@@ -35,6 +35,8 @@ public final class AudioOutput {
     final class Context {
         let synth: OpaquePointer
         let block: (Int) -> Void
+        /// Called after each block is rendered with its left and right channels (a recorder's tap).
+        let rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)?
         let outs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 64)
         let fxs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 64)
         /// Frames rendered so far, by this driver and the ones it replaced: the driver's proof
@@ -46,9 +48,13 @@ public final class AudioOutput {
         /// as if the sound card had stopped (see `AudioOutput.stopCallingBack()`).
         let park = Atomic<Bool>(false)
 
-        init(synth: OpaquePointer, block: @escaping (Int) -> Void, frames: Int = 0) {
+        init(
+            synth: OpaquePointer, block: @escaping (Int) -> Void,
+            rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil, frames: Int = 0
+        ) {
             self.synth = synth
             self.block = block
+            self.rendered = rendered
             self.frames.store(frames, ordering: .relaxed)
         }
 
@@ -63,13 +69,18 @@ public final class AudioOutput {
     var context: Context
     var driver: OpaquePointer?
 
-    public init(synthesizer: Synthesizer, settings: Settings = Settings(), block: @escaping (Int) -> Void) throws(FluidSynthError) {
+    /// `rendered`, if given, sees each block's left and right channels once FluidSynth has
+    /// rendered them (on the audio thread: the same rules as `block`).
+    public init(
+        synthesizer: Synthesizer, settings: Settings = Settings(), block: @escaping (Int) -> Void,
+        rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil
+    ) throws(FluidSynthError) {
         guard (16...8192).contains(settings.periodSize), (2...64).contains(settings.periods) else {
             throw .invalidSetting("audio period \(settings.periodSize) × \(settings.periods) (16...8192 × 2...64)")
         }
         self.settings = settings
         self.synthesizer = synthesizer
-        context = Context(synth: synthesizer.synth, block: block)
+        context = Context(synth: synthesizer.synth, block: block, rendered: rendered)
         let fluidSettings = synthesizer.fluidSettings
         try fluid("fluid_settings_setstr audio.driver") { fluid_settings_setstr(fluidSettings, "audio.driver", settings.driver) }.get()
         try fluid("fluid_settings_setint audio.period-size") {
@@ -146,6 +157,9 @@ public final class AudioOutput {
                 fluid_synth_process(context.synth, Int32(n), Int32(effects), context.fxs, Int32(outs), context.outs)
             }
             if !ok.succeeded { status = FLUID_FAILED }
+            if let rendered = context.rendered, outs >= 2, let left = context.outs[0], let right = context.outs[1] {
+                rendered(left, right, n)
+            }
             offset += n
         }
         context.frames.add(length, ordering: .relaxed)

@@ -45,15 +45,23 @@ func fluidValue<T>(_ body: () -> T) -> T { body() }
 
 /// FluidSynth prints errors and warnings to stderr by default. We capture the latest one
 /// instead, so that it ends up inside the one-line error the user sees.
+///
+/// FluidSynth also warns from the audio thread (a note with no voice left, a preset missing
+/// at a note-on), so recording a message allocates nothing and never waits: its bytes are
+/// copied into a fixed buffer guarded by a flag taken with one compare-and-swap. A message
+/// that arrives while another thread holds the flag is dropped (only the latest matters).
 enum FluidLog {
-    private static let lastMessage = Mutex<String?>(nil)
+    static let capacity = 512
+    nonisolated(unsafe) private static let buffer: UnsafeMutablePointer<UInt8> = .allocate(capacity: capacity)
+    nonisolated(unsafe) private static var length = -1  // -1: no message
+    private static let busy = Atomic<Bool>(false)
 
     private static let installation: Void = {
         let handler: fluid_log_function_t = { _, message, _ in
             guard let message else { return }
-            let text = String(cString: message)
-            FluidLog.lastMessage.withLock { $0 = text }
+            FluidLog.record(message)
         }
+        _ = buffer  // made here, on the first FluidSynth call, never on the audio thread
         for level in [FLUID_PANIC, FLUID_ERR, FLUID_WARN] {
             _ = fluid_set_log_function(Int32(level.rawValue), handler, nil)
         }
@@ -62,11 +70,25 @@ enum FluidLog {
     @inline(__always)
     static func install() { _ = installation }
 
-    static func takeLastMessage() -> String? {
-        lastMessage.withLock { message in
-            defer { message = nil }
-            return message
+    /// Keeps `message` (truncated to `capacity` bytes) as the latest. Any thread; allocation-free.
+    static func record(_ message: UnsafePointer<CChar>) {
+        guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return }
+        var n = 0
+        while n < capacity, message[n] != 0 {
+            buffer[n] = UInt8(bitPattern: message[n])
+            n += 1
         }
+        length = n
+        busy.store(false, ordering: .releasing)
+    }
+
+    static func takeLastMessage() -> String? {
+        while !busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged {}
+        defer { busy.store(false, ordering: .releasing) }
+        guard length >= 0 else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self)
+        length = -1
+        return text
     }
 
     static func clear() { _ = takeLastMessage() }

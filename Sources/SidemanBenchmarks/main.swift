@@ -1,9 +1,21 @@
 // Benchmarks print figures; they never assert. Run: swift run -c release sideman-bench
-// (`sideman-bench live` runs only the live path's latency and allocation figures).
+// (`sideman-bench live` runs only the live path's latency, worst blocks and allocations;
+// `sideman-bench worst [style]` only the worst blocks; `sideman-bench render` only the render against the fluidsynth command; `engine` the engine alone;
+// `sideman-bench record` only what recording costs the audio callback).
 print("sideman-bench")
-if CommandLine.arguments.dropFirst().first == "live" {
+switch CommandLine.arguments.dropFirst().first {
+case "live":
     LiveLatencyBenchmark.run()
-} else {
+    WorstBlockBenchmark.run()
+case "worst":
+    WorstBlockBenchmark.run(only: CommandLine.arguments.dropFirst(2).first)
+case "render":
+    RenderBenchmark.run()
+case "engine":
+    EngineBenchmark.run()
+case "record":
+    RecordBenchmark.run()
+default:
     CoreFormatsBenchmark.run()
     ChordBenchmark.run()
     ChordBenchmark.runKeyboard()
@@ -13,4 +25,6 @@ if CommandLine.arguments.dropFirst().first == "live" {
     YamahaImportBenchmark.run()
     ServiceBenchmark.run()
     LiveLatencyBenchmark.run()
+    WorstBlockBenchmark.run()
+    RecordBenchmark.run()
 }

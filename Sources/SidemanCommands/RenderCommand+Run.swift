@@ -3,6 +3,7 @@ import FluidSynthOutput
 import Foundation
 import MusicCore
 import Practice
+import SidemanDaemon
 import StyleEngine
 
 extension RenderCommand {
@@ -11,7 +12,7 @@ extension RenderCommand {
         var wav: String?
         var midi: String?
 
-        init(_ paths: [String]) throws(RenderError) {
+        init(_ paths: [String], takeOnly: Bool = false) throws(RenderError) {
             for path in paths {
                 switch (path as NSString).pathExtension.lowercased() {
                 case "wav":
@@ -24,12 +25,12 @@ extension RenderCommand {
                     throw .unsupportedOutput(path)
                 }
             }
-            guard wav != nil || midi != nil else { throw .noOutput }
+            guard wav != nil || midi != nil || takeOnly else { throw .noOutput }
         }
     }
 
     func render() throws {
-        let outputs = try Outputs(self.outputs)
+        let outputs = try Outputs(self.outputs, takeOnly: recordFolder != nil)
         let sources = [chart != nil, chartFile != nil, input != nil, song != nil].filter { $0 }.count
         guard sources == 1 else { throw RenderError.badOption("give one of --chart, --chart-file, --song or --input") }
         guard (1...999).contains(choruses) else { throw RenderError.badOption("--choruses must be 1...999") }
@@ -75,23 +76,26 @@ extension RenderCommand {
         // The synth only when a WAV is asked for: a MIDI-only render needs no SoundFont.
         var synthesizer: Synthesizer?
         var writer: WAVWriter?
-        if let wav = outputs.wav {
-            let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: sampleRate, gain: gain))
+        if outputs.wav != nil || recordFolder != nil {
+            let synth = try Synthesizer(settings: Self.synthSettings(sampleRate: sampleRate, gain: gain))
             synth.setDrumChannels(Self.drumChannels(of: style))
             try synth.loadSoundFont(at: soundfont ?? SoundFontLocator().locate())
             synthesizer = synth
-            writer = try WAVWriter(path: wav, sampleRate: sampleRate)
+            if let wav = outputs.wav { writer = try WAVWriter(path: wav, sampleRate: sampleRate) }
         }
+        let take = try recordFolder.map { try RenderTake(folder: $0, format: recordFormat, sampleRate: sampleRate, label: style.name, sink: writer) }
 
         let progress = RenderProgress.onTerminal(totalFrames: plan.endFrame, totalBars: plan.bars)
         let session = RenderSession(style: style, tempo: bandTempo, sampleRate: sampleRate, seed: seed)
         let result = try session.run(
-            cues: plan.cues, endFrame: plan.endFrame, synthesizer: synthesizer, sink: writer, progress: progress)
+            cues: plan.cues, endFrame: plan.endFrame, synthesizer: synthesizer, sink: take?.sink ?? writer, progress: progress)
         progress?.finish()
+        try take?.finish(result.recorder, time: result.time)
 
         try writer?.finish()
         if let midi = outputs.midi {
-            let file = result.recorder.midiFile(title: plan.title, meter: style.meter, time: result.time)
+            let file = result.recorder.midiFile(
+                title: plan.title, meter: style.meter, time: result.time, kitChannels: Self.drumChannels(of: style))
             do {
                 try Data(file.write()).write(to: URL(fileURLWithPath: midi))
             } catch {
@@ -99,7 +103,7 @@ extension RenderCommand {
             }
         }
         let seconds = Double(result.musicFrames) / Double(sampleRate)
-        let written = [outputs.wav, outputs.midi].compactMap { $0 }.joined(separator: " and ")
+        let written = [outputs.wav, outputs.midi, take?.description].compactMap { $0 }.joined(separator: " and ")
         print("wrote \(written): \(plan.title), style \(style.name), \(plan.bars) bars at \(bandTempo), "
             + String(format: "%d:%04.1f", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60)))
     }
@@ -154,6 +158,14 @@ extension RenderCommand {
             throw RenderError.file(path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
         }
         return try ChordChart.parse(text, source: path)
+    }
+
+    /// The daemon's default voices, reverb and chorus, so that a render sounds as the box
+    /// plays live; the gain is the render's own (--gain), leaving a WAV its headroom.
+    static func synthSettings(sampleRate: Int, gain: Double) -> SynthesizerSettings {
+        let live = SidemanConfig.Synth()
+        return SynthesizerSettings(
+            sampleRate: sampleRate, gain: gain, polyphony: live.polyphony, reverb: live.reverb, chorus: live.chorus)
     }
 
     /// Channels whose parts play drum kits: the rhythm parts unless the style says otherwise,

@@ -87,6 +87,12 @@ public struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("lead-program"), help: "Input only: General MIDI program (1-128) of the right hand's voice (default 1, piano).")
     var leadProgram: Int?
 
+    @Option(name: .customLong("record-folder"), help: "Also record the render as a take in this folder (as `serve` records one: name by date, time and style; .mid and audio).")
+    var recordFolder: String?
+
+    @Option(name: .customLong("record-format"), help: "The take's audio: flac or wav.")
+    var recordFormat = "flac"
+
     public init() {}
 
     public func run() throws {

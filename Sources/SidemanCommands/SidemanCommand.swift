@@ -8,7 +8,7 @@ public struct SidemanCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ChordCommand.self, StylesCommand.self, ChartsCommand.self, ConfigCommand.self, ALSAProbeCommand.self, RenderCommand.self, ServeCommand.self,
-            StatusCommand.self, PlayCommand.self, StopCommand.self, SetlistCommand.self, ModeCommand.self, LooperCommand.self,
+            StatusCommand.self, PlayCommand.self, StopCommand.self, SetlistCommand.self, ModeCommand.self, LooperCommand.self, RecordCommand.self, RecordingsCommand.self,
         ]
     )
     public init() {}

@@ -232,3 +232,31 @@ func chordChangeUnderASoundingNote(rule: RetriggerRule) {
     let s = h.engine.status
     #expect(s.isRunning && s.bar == 1 && s.beat == 2 && s.section == .main(.a) && s.chord == c)
 }
+
+/// Keys read one by one give several chords in one block (C E G, then B: C, then Cmaj7);
+/// they all act at its frame 0, so only the last one sounds: no voice starts only to be
+/// ended at once, and sync start still starts on the first of them.
+@Test func chordsQueuedForOneBlockSoundOnlyTheLast() {
+    var h = Harness(style: TestStyles.pop())
+    h.send(.chord(c))
+    h.send(.start)
+    let change = barSamples / 2 + 37
+    h.at(change, .chord(Chord(root: .a, type: .minor)))
+    h.send(.chord(Chord(root: .f, type: .major)))
+    h.run(barSamples)
+    let changes = h.render.notices.filter { if case .chordChanged = $0.value { return $0.sample == change } else { return false } }
+    #expect(changes.map(\.value) == [.chordChanged(Chord(root: .f, type: .major), frame: 0)])
+    let atChange = h.render.events.filter { $0.sample == change }.map(\.value.event)
+    for (i, e) in atChange.enumerated() where e.isNoteOn {
+        #expect(!atChange[(i + 1)...].contains { $0.isNoteOff && $0.channel == e.channel && $0.key == e.key })
+    }
+    checkPairing(h.render.events)
+
+    var s = Harness(style: TestStyles.pop())
+    s.send(.syncStart(true))
+    s.at(2000, .chord(Chord(root: .a, type: .minor)))
+    s.send(.chord(Chord(root: .f, type: .major)))
+    s.run(barSamples)
+    #expect(s.engine.status.isRunning)
+    #expect(s.render.keys(part: .bass, at: 2000) == [41])
+}

@@ -21,4 +21,13 @@ import Testing
         var command = try SidemanCommand.parseAsRoot(["config", "check", path])
         #expect(throws: ExitCode(1)) { try command.run() }
     }
+
+    /// FluidSynth 2.3 would load samples on the audio thread at every style change.
+    @Test func dynamicSampleLoadingIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-dyn-\(getpid()).toml").path
+        try "[synth]\ndynamic_sample_loading = true\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var command = try SidemanCommand.parseAsRoot(["config", "check", path])
+        #expect(throws: ExitCode(1)) { try command.run() }
+    }
 }

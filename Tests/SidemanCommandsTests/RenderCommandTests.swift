@@ -55,6 +55,18 @@ let blues = "C7 | F7 | C7 | C7 | F7 | F7 | C7 | C7 | G7 | F7 | C7 | G7 |"
         #expect(lastOnset >= 23 * bar && lastOnset < 24 * bar)
     }
 
+    /// Medium swing's kit is on channel 9: the file marks it as a rhythm part, so that the
+    /// fluidsynth command plays it as drums, as `sideman render` does.
+    @Test func kitChannelIsMarkedForOtherPlayers() throws {
+        let file = try renderMIDI(["--chart", "C7 | F7 |", "--style", mediumSwing])
+        let drums = try #require(file.tracks.first { $0.name == "Rhythm 1" })
+        let marks = drums.events.compactMap { e -> [UInt8]? in
+            if case .sysEx(let s) = e.event { return s.wireBytes }
+            return nil
+        }
+        #expect(marks == [[0xF0, 0x41, 0x7F, 0x42, 0x12, 0x40, 0x19, 0x15, 0x01, 0x11, 0xF7]])
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: chartsFolder), "\(noCharts)"),
           arguments: ["AutumnLeaves.txt", "12-barBlues.txt", "BlueBossa.txt"])
     func chartFiles(name: String) throws {

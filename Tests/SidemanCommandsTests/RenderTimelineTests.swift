@@ -155,4 +155,29 @@ func chord(_ root: Int, _ type: ChordType) -> Chord { Chord(root: PitchClass(wra
         #expect(back.tracks[2].events.compactMap(\.event.midiEvent).count == 2)
         #expect(back.tracks[2].events.first { $0.event.midiEvent?.isNoteOff == true }?.tick == 960)
     }
+
+    /// Rhythm 1 plays a kit on channel 9 (counted from one): the file says so in GS terms
+    /// before the channel's first event; channel 10 playing a melodic part is said to be
+    /// melodic; channels that agree with General MIDI carry nothing extra.
+    @Test func kitsOffChannel10AreMarkedAsRhythmParts() throws {
+        var recorder = BandRecorder()
+        let time = FrameTime(tempo: Tempo(bpm: 120)!, sampleRate: 48_000)
+        for channel: MIDIChannel in [8, 9, 10] {
+            recorder.record(.programChange(channel: channel, program: 32), atFrame: 0)
+            recorder.record(.noteOn(channel: channel, note: 36, velocity: 100), atFrame: 0)
+        }
+        let file = try MIDIFile.read(recorder.midiFile(title: "Kits", meter: .fourFour, time: time, kitChannels: [8]).write())
+        func sysEx(_ track: Int) -> [[UInt8]] {
+            file.tracks[track].events.compactMap { e in
+                if case .sysEx(let s) = e.event { return s.wireBytes }
+                return nil
+            }
+        }
+        #expect(sysEx(1) == [[0xF0, 0x41, 0x7F, 0x42, 0x12, 0x40, 0x19, 0x15, 0x01, 0x11, 0xF7]])
+        #expect(sysEx(2) == [[0xF0, 0x41, 0x7F, 0x42, 0x12, 0x40, 0x10, 0x15, 0x00, 0x1B, 0xF7]])
+        #expect(sysEx(3).isEmpty)
+        let first = file.tracks[1].events.firstIndex { $0.event.midiEvent != nil }!
+        let marker = file.tracks[1].events.firstIndex { if case .sysEx = $0.event { return true } else { return false } }!
+        #expect(marker < first)
+    }
 }

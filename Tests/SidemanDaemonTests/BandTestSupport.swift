@@ -8,9 +8,7 @@ import StyleEngine
 /// Records what the band plays, as the synthesizer would receive it.
 struct RecordingSink: BandSink {
     var events: [MIDIEvent] = []
-    var drumChannelChanges: [Set<MIDIChannel>] = []
     mutating func play(_ event: MIDIEvent) { events.append(event) }
-    mutating func useDrumChannels(_ channels: Set<MIDIChannel>) { drumChannelChanges.append(channels) }
 
     /// Note-ons not (yet) followed by their note-off, per channel and key.
     var sounding: [Int: Int] {

@@ -41,7 +41,7 @@ import Testing
             polyphony = 48
             reverb = false
             chorus = false
-            dynamic_sample_loading = true
+            dynamic_sample_loading = false
             [style]
             name = "medium-swing"
             tempo = 96.5
@@ -66,7 +66,7 @@ import Testing
         #expect(config.audio.periodSize == 64 && config.audio.periods == 3)
         #expect(config.synth.gain == 2)
         #expect(config.synth.polyphony == 48 && !config.synth.reverb && !config.synth.chorus)
-        #expect(config.synth.dynamicSampleLoading && !SidemanConfig().synth.dynamicSampleLoading)
+        #expect(!config.synth.dynamicSampleLoading && !SidemanConfig().synth.dynamicSampleLoading)
         #expect(config.style.name == "medium-swing" && config.style.tempo == 96.5)
         #expect(config.keyboard.channel == MIDIChannel(0) && config.keyboard.splitPoint == 59)
         #expect(config.keyboard.fingering == "ai-fingered" && config.keyboard.transpose == -2)
@@ -97,6 +97,7 @@ import Testing
         ("[inputs]\nconnect = [\"all\", \"Key*\"]\n", "my.toml:2: inputs.connect:"),
         ("audio = 3\n", "my.toml:1: audio: must be a table"),
         ("[synth]\ndynamic_sample_loading = \"yes\"\n", "my.toml:2: synth.dynamic_sample_loading: must be"),
+        ("[synth]\ndynamic_sample_loading = true\n", "my.toml:2: synth.dynamic_sample_loading: is not supported live"),
         ("[synth]\npolyphony = 8\n", "my.toml:2: synth.polyphony: must be 16…4096, not 8"),
     ])
     func badValues(text: String, expected: String) {

@@ -55,7 +55,7 @@ import Testing
         #expect(state.reconfigurations.count == 1)
         state.block(64)
         #expect(state.reconfigurations.count == 0)
-        #expect(state.retired.count == 1, "the replaced styles wait to be freed off the audio thread")
+        #expect(state.retired.count >= 1, "the replaced styles wait to be freed off the audio thread")
         #expect(state.band.style.name == "rock-8beat")
         #expect(state.band.keyboard.settings.splitPoint == 60)
         let (index, blocks) = (daemon.pulse.styleIndex.load(ordering: .relaxed), daemon.pulse.blocks.load(ordering: .relaxed))

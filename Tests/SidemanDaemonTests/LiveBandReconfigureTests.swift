@@ -45,7 +45,8 @@ import Testing
         band.reconfigure(&update, into: &sink)
         #expect(band.style.name == "bossa-nova")
         #expect(band.styleIndex == 1)
-        #expect(sink.drumChannelChanges.isEmpty)
+        _ = run(&band, blocks: 2, into: &sink)
+        #expect(!sink.events.contains { if case .programChange = $0 { true } else { false } }, "no sound changes")
     }
 
     @Test func splitFingeringAndVoicesApplyAtOnce() throws {

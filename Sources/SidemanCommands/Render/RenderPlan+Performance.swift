@@ -81,16 +81,11 @@ extension RenderPlan {
             cues.append((endFrame, .command(.stop)))
         }
         // Stable: what happened at one frame keeps its order.
-        var ordered = cues.enumerated().sorted { a, b in
-            a.element.frame != b.element.frame ? a.element.frame < b.element.frame : a.offset < b.offset
-        }.map(\.element)
         // Keys recorded on one tick reach the processor one by one, so a chord can be named
-        // several times on one frame (F, then F7): only the last one goes to the band.
-        ordered = ordered.enumerated().filter { i, cue in
-            guard case .command(.chord) = cue.cue else { return true }
-            return !ordered[(i + 1)...].prefix { $0.frame == cue.frame }.contains {
-                if case .command(.chord) = $0.cue { true } else { false }
-            }
+        // several times on one frame (F, then F7): the engine keeps only the last of the
+        // chords that reach it in one block (`ArrangerEngine.send`), as it does live.
+        let ordered = cues.enumerated().sorted { a, b in
+            a.element.frame != b.element.frame ? a.element.frame < b.element.frame : a.offset < b.offset
         }.map(\.element)
         let bandTempo = tempo ?? takeTempo ?? style.tempo
         let barFrames = FrameTime(tempo: bandTempo, sampleRate: sampleRate).frame(atTick: style.meter.ticksPerBar())

@@ -59,6 +59,10 @@ extension SidemanConfig {
             config.practice.looperBars = try t.int("looper_bars", in: 1...64) ?? config.practice.looperBars
             try t.finish()
         }
+        if var t = try top.table("record") {
+            try config.record.read(&t)
+            try t.finish()
+        }
         if var t = try top.table("daemon") {
             if let socket = try t.string("socket") {
                 guard socket.hasPrefix("/") else { throw t.error("socket", "must be an absolute path, not '\(socket)'") }
@@ -107,6 +111,15 @@ extension SidemanConfig.Synth {
         reverb = try t.bool("reverb") ?? reverb
         chorus = try t.bool("chorus") ?? chorus
         dynamicSampleLoading = try t.bool("dynamic_sample_loading") ?? dynamicSampleLoading
+        if dynamicSampleLoading {
+            // FluidSynth 2.3 loads (file I/O, malloc) and unloads a preset's samples inside
+            // the program change, which the live band makes on the audio thread at every
+            // style change; pinning presets from another thread loads them under the lock the
+            // audio thread takes for every note. No safe way: refused (README, Raspberry Pi).
+            throw t.error(
+                "dynamic_sample_loading",
+                "is not supported live: FluidSynth would load samples on the audio thread at every style change (use a smaller SoundFont such as TimGM6mb)")
+        }
     }
 }
 

@@ -28,9 +28,9 @@ public struct SidemanConfig: Hashable, Sendable {
         public var polyphony = 256
         public var reverb = true
         public var chorus = false
-        /// Load sample data only for the presets in use (FluidSynth's synth.dynamic-sample-loading):
-        /// a large SoundFont then fits a small board's memory, at the cost of a load on each
-        /// program change.
+        /// Load sample data only for the presets in use (FluidSynth's synth.dynamic-sample-loading).
+        /// Refused in a configuration file: FluidSynth 2.3 loads the samples inside a program
+        /// change, on the audio thread live (see `Synth.read`).
         public var dynamicSampleLoading = false
         public init() {}
     }
@@ -101,6 +101,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var out = Out()
     public var practice = Practice()
     public var daemon = DaemonSettings()
+    public var record = Record()
     public var web = Web()
 
     public init() {}

@@ -17,6 +17,7 @@ extension ControlAction {
         case .start, .continue: return .arranger(.start)
         case .stop: return .arranger(.stop)
         case .toggleSyncStart: return .arranger(.syncStart(!context.syncStartArmed))
+        case .record: return .toggleRecording
         case .section(let s): return .arranger(.section(s))
         case .fill: return .arranger(.section(.fill(context.currentMain)))
         case .tapTempo: return .tap

@@ -9,6 +9,8 @@ public enum ControlAction: Hashable, Sendable, CustomStringConvertible {
     case stop
     case `continue`
     case toggleSyncStart
+    /// Recording: arm a take, disarm it, or end the take running (a footswitch).
+    case record
     case section(SectionID)
     /// The fill of the current main section.
     case fill
@@ -43,6 +45,7 @@ public enum ControlAction: Hashable, Sendable, CustomStringConvertible {
         case .stop: "stop"
         case .continue: "continue"
         case .toggleSyncStart: "sync_start"
+        case .record: "record"
         case .section(let s):
             switch s {
             case .intro(let n): "intro\(n)"
@@ -79,6 +82,7 @@ public enum ControlAction: Hashable, Sendable, CustomStringConvertible {
         + SectionID.MainVariation.allCases.map { .section(.main($0)) }
         + [.fill, .section(.breakFill)]
         + [1, 2, 3].map { .section(.ending($0)) }
+        + [.record]
         + [.tapTempo, .tempoDown, .tempoUp, .previousStyle, .nextStyle, .nextFingeringMode, .learnSplitPoint, .panic]
         + PartID.allCases.map { .toggleMute($0) }
         + [.nextSong, .previousSong, .toggleLoop, .toggleChartMode] + (1...8).map { .loopMemory($0) }

@@ -4,6 +4,8 @@ import Arranger
 /// are loaded by the daemon; fingering mode and split point belong to the keyboard processor).
 public enum ControlEffect: Hashable, Sendable {
     case arranger(ArrangerCommand)
+    /// Arm, disarm or end a take: the recorder does it off the audio thread.
+    case toggleRecording
     /// Load the style with this number (0 = the first, in `sideman styles` order).
     case selectStyle(Int)
     /// Load the next (+1) or previous (-1) style, wrapping around.

@@ -50,6 +50,9 @@ public struct ControlMapping: Hashable, Sendable {
         t[ControlTrigger(.cc, 81)] = .toggleSyncStart
         t[ControlTrigger(.cc, 82)] = .fill
         t[ControlTrigger(.cc, 83)] = .section(.breakFill)
+        // Recording: a footswitch on CC 84, or A#2 (58) on the control channel.
+        t[ControlTrigger(.cc, 84)] = .record
+        t[ControlTrigger(.note, 58)] = .record
         return t
     }()
 

@@ -8,6 +8,6 @@ public protocol BandSink {
     mutating func play(_ event: MIDIEvent)
     /// One event the band itself plays (default: `play`; BandSink+Band.swift).
     mutating func playBand(_ event: BandEvent)
-    /// The channels that play drum kits changed (a new style was selected).
-    mutating func useDrumChannels(_ channels: Set<MIDIChannel>)
+    /// A `record` control was pressed (default: nothing; BandSink+Band.swift).
+    mutating func toggleRecording()
 }

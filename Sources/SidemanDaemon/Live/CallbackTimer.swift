@@ -10,6 +10,8 @@ public struct CallbackTimer: Sendable {
     let slackNanoseconds: Int64
     var anchorNanoseconds: Int64 = -1
     var framesSinceAnchor: Int64 = 0
+    /// How late the last block came (nanoseconds; negative: early).
+    public private(set) var lastLagNanoseconds: Int64 = 0
 
     public init(sampleRate: Int, bufferFrames: Int) {
         self.sampleRate = Int64(max(1, sampleRate))
@@ -31,8 +33,9 @@ public struct CallbackTimer: Sendable {
             framesSinceAnchor = Int64(frames)
             return false
         }
-        let due = anchorNanoseconds + framesSinceAnchor * 1_000_000_000 / sampleRate
+        let due = anchorNanoseconds + FrameNanoseconds.nanoseconds(frames: framesSinceAnchor, sampleRate: sampleRate)
         let lag = now - due
+        lastLagNanoseconds = lag
         // Early by more than the buffer: the card's clock runs ahead of ours; follow it.
         if lag > slackNanoseconds || lag < -slackNanoseconds {
             anchorNanoseconds = now

@@ -19,7 +19,9 @@ extension Daemon {
         let synth = try Synthesizer(settings: SynthesizerSettings(
             sampleRate: rate, gain: config.synth.gain, polyphony: config.synth.polyphony, reverb: config.synth.reverb,
             chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
-            drumChannels: band.drumChannels))
+            // Band kits come with the style's banks (CompiledStyle.setupEvents); the practice
+            // click is a kit of its own, apart from the band's channels.
+            drumChannels: [ChartTimeline.clickChannel]))
         do {
             try synth.loadSoundFont(at: soundFontPath)
         } catch {
@@ -51,6 +53,7 @@ extension Daemon {
         let state = LiveAudioState(
             band: band, synth: synth, input: reader.ring, pulse: pulse, timer: timer, output: config.liveOutput,
             follower: config.clockFollower)
+        state.record(with: makeRecorder(config))
         let sender = state.output.map { OutputSender(client: client, output: $0) }
         state.sendSetup(band.setupEvents())
         sender?.start()
@@ -61,7 +64,7 @@ extension Daemon {
                 return try AudioOutput(
                     synthesizer: synth,
                     settings: .init(driver: "alsa", device: device, periodSize: config.audio.periodSize, periods: config.audio.periods),
-                    block: { state.block($0) })
+                    block: { state.block($0) }, rendered: { state.rendered(left: $0, right: $1, frames: $2) })
             } catch {
                 throw DaemonError("cannot open the sound card '\(device)': \(error)")
             }
@@ -79,6 +82,7 @@ extension Daemon {
             try? await Task.sleep(for: .milliseconds(5))
         }
         live.withLock { $0 = state }
+        state.recorder?.run()
         logger.info("serving", metadata: [
             "client": "\(client.clientID)", "style": "\(band.style.name)", "device": "\(device)",
             "split": "\(config.keyboard.splitPoint)", "fingering": "\(config.keyboard.fingering)",

@@ -31,6 +31,7 @@ extension Daemon {
             encoder.keyEncodingStrategy = .convertToSnakeCase
             guard let data = try? encoder.encode(report) else { return "error: cannot encode the status\n" }
             return String(decoding: data, as: UTF8.self) + "\n"
+        case let line where line.hasPrefix("record"): return answerRecord(line)
         case "fault audio-stop": return injectAudioStop()
         case "fault stall":
             #if SIDEMAN_FAULT_INJECTION

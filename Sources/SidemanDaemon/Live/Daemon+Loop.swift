@@ -39,7 +39,8 @@ extension Daemon {
         stop(rig)
     }
 
-    /// What the audio thread left for this side: notices to log and note, replaced styles.
+    /// What the audio thread left for this side: notices to log and note, replaced styles
+    /// and configurations (freed here).
     func drain(_ state: LiveAudioState) {
         while let notice = state.notices.pop() {
             logNotice(notice)
@@ -63,6 +64,7 @@ extension Daemon {
         while !state.silenced.load(ordering: .acquiring) && Date() < deadline { usleep(2_000) }
         usleep(30_000)  // let the silent blocks reach the card
         rig.audio.stop()
+        state.recorder?.shutdown()
         rig.sender?.stop()
         rig.reader.stop()
         live.withLock { $0 = nil }

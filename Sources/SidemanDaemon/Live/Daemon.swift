@@ -87,6 +87,7 @@ public final class Daemon: Sendable {
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
         var report = snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
         report.practice = practiceStatus
+        report.record = takeRecorder?.status
         return report
     }
 

@@ -15,10 +15,15 @@ public final class LiveAudioState: @unchecked Sendable {
     public let input: SPSCRing<InputEvent>
     /// Notices for the main thread to log (the audio thread never logs).
     public let notices = SPSCRing<ArrangerNotice>(capacity: 256)
-    /// Reloaded configurations in, and the same values back out carrying what they replaced
-    /// (freed off the audio thread).
+    /// Takes: the rendered audio and the MIDI of each block go to it (LiveAudioState+Record).
+    public internal(set) var recorder: TakeRecorder?
+    /// Reloaded configurations in; back out, carrying what they replaced, with the styles
+    /// the engine swapped out, for the main thread to free. The audio thread hands something
+    /// back only when the ring has room (it is the only producer, so the room cannot vanish):
+    /// otherwise it keeps it (the reload waits in its ring, the style in the engine) and tries
+    /// again next block, so that nothing is freed in place.
     let reconfigurations = SPSCRing<LiveReconfiguration>(capacity: 4)
-    let retired = SPSCRing<LiveReconfiguration>(capacity: 4)
+    let retired = SPSCRing<LiveRetired>(capacity: 16)
     /// Set by the main thread: end every note and go quiet.
     public let stopRequested = Atomic<Bool>(false)
     /// Set by the audio thread once every note has been ended.
@@ -56,6 +61,11 @@ public final class LiveAudioState: @unchecked Sendable {
         following = follower != nil
         chart = ChartSource(sampleRate: synth.sampleRate)
         practiceActions = band.practiceActions
+        // First use off the audio thread: the band's rare events on a copy, and one block
+        // of FluidSynth's rendering (its first call sets up what later ones reuse).
+        band.rehearse()
+        var silence = [Float](repeating: 0, count: 2 * Synthesizer.blockSize)
+        silence.withUnsafeMutableBufferPointer { _ = synth.render(into: $0) }
     }
 
     /// The synthesizer as the band's sink; the band's own events also go to `out`.
@@ -64,22 +74,28 @@ public final class LiveAudioState: @unchecked Sendable {
         let out: SPSCRing<OutgoingMIDI>?
         let frame: Int64
         var pushed = false
-        func play(_ event: MIDIEvent) { synth.send(event) }
+        var recorder: TakeRecorder? = nil
+        func play(_ event: MIDIEvent) {
+            synth.send(event)
+            recorder?.keep(event, frame: frame)
+        }
         mutating func playBand(_ event: BandEvent) {
             synth.send(event.event)
+            recorder?.keep(event.event, frame: frame)
             if let out {
                 out.push(OutgoingMIDI(event: event.event, frame: frame))
                 pushed = true
             }
         }
-        func useDrumChannels(_ channels: Set<MIDIChannel>) { synth.setDrumChannels(channels) }
+        func toggleRecording() { recorder?.requestToggle() }
     }
 
     /// One 64-frame block, before FluidSynth renders it: a new configuration, the player's
     /// input, then the band. Allocation-free except where LiveBand says. SysEx never arrives
     /// here (the reader passes it over), so no message's bytes are freed on this thread.
     public func block(_ frames: Int) {
-        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame)
+        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame, recorder: recorder)
+        let recorder = self.recorder, blockFrame = frame
         defer { frame += Int64(frames) }
         if silenced.load(ordering: .relaxed) { return }
         if stopRequested.load(ordering: .acquiring) {
@@ -96,25 +112,43 @@ public final class LiveAudioState: @unchecked Sendable {
             if pulse.stalled.load(ordering: .relaxed) { return }
         #endif
         let late = timer.block(frames: frames, atNanoseconds: CallbackTimer.now())
-        if var update = reconfigurations.pop() {
+        if retired.count < retired.capacity, var update = reconfigurations.pop() {
             band.reconfigure(&update, into: &sink)
             reconfigureOutput(update.config)
-            _ = retired.push(update)  // capacity equals the inbound ring's: never refused
+            retired.push(.reconfiguration(update))  // room checked above: never refused
         }
+        // Back from an outage (the callback came far too late): what piled up in the ring
+        // meanwhile is stale. Only its releases are played (so that nothing sticks); the
+        // rest is dropped rather than replayed in one block.
+        let backlogIsStale = timer.lastLagNanoseconds > Self.outageNanoseconds
         while let input = input.pop() {
+            if input.lostBefore { band.releaseHands(into: &sink) }
+            if backlogIsStale && !input.event.isNoteOff { continue }
             if following, case .clock = input.event {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
             }
+            keepLeftHand(input.event)
             band.receive(input.event, atNanoseconds: input.receivedNanoseconds, into: &sink)
         }
         stepChart(frames, &sink)
         let notices = self.notices
-        band.advance(frames: frames, into: &sink, notify: { notices.push($0) })
+        band.advance(frames: frames, into: &sink, notify: { notices.push($0); recorder?.keep($0, blockFrame: blockFrame) })
         chartBlockDone(frames)
         endBlock(frames, &sink)
+        retireStyles()
         pulse.published(late: late, styleIndex: band.styleIndex)
     }
+
+    /// Styles the engine swapped out go to the main thread, as long as the ring has room.
+    private func retireStyles() {
+        while retired.count < retired.capacity, let style = band.engine.takeRetiredStyle() {
+            retired.push(.style(style))
+        }
+    }
+
+    /// A callback this late means the audio stopped for a while (not a mere underrun).
+    static let outageNanoseconds: Int64 = 200_000_000
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
     private func endBlock(_ frames: Int, _ sink: inout SynthSink) {

@@ -13,10 +13,10 @@ import StyleEngine
 /// Timing: input is placed at the start of the block being rendered (the block is 64 frames,
 /// 1.3 ms at 48 kHz), which is as early as it can sound.
 ///
-/// Real time: after `init`, receiving and advancing allocate nothing in the common path.
-/// Known exceptions, all rare and player-initiated: toggling a mute inserts into a small set
-/// (capacity reserved up front, so normally none); a style change frees the style retired by
-/// the change before it; tap tempo appends to an array with reserved capacity.
+/// Real time: after `init`, receiving and advancing allocate and free nothing, rare events
+/// included: a mute changes a set with room reserved for every part, tap tempo keeps a
+/// fixed window, and a style change leaves the style it replaced in the engine for the
+/// caller to free elsewhere (`ArrangerEngine.takeRetiredStyle`).
 public struct LiveBand: Sendable {
     public internal(set) var engine: ArrangerEngine
     public internal(set) var keyboard: KeyboardProcessor
@@ -69,7 +69,6 @@ public struct LiveBand: Sendable {
     }
 
     public var style: Style { styles[styleIndex].style }
-    public var drumChannels: Set<MIDIChannel> { styles[styleIndex].drumChannels }
 
     /// The band's setup (programs, volumes ...) and the player's voices: send once before
     /// the first block.
@@ -104,14 +103,20 @@ public struct LiveBand: Sendable {
 
     /// The control's effect on the band, given where the band is now.
     mutating func perform<S: BandSink>(_ action: ControlAction, atNanoseconds nanoseconds: UInt64, into sink: inout S) {
-        let status = engine.status
-        var context = ControlContext(
-            isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
-            tempo: status.tempo, mutedParts: mutedParts)
-        context.chartActive = chartActive
-        guard let effect = action.effect(in: context) else { return }
+        // The context shares `mutedParts`' storage; it ends inside the closure, before a mute
+        // below changes the set, so that the change is made in place (no copy-on-write).
+        let effect: ControlEffect? = {
+            let status = engine.status
+            var context = ControlContext(
+                isRunning: status.isRunning, syncStartArmed: status.isSyncStartArmed, currentMain: currentMain,
+                tempo: status.tempo, mutedParts: mutedParts)
+            context.chartActive = chartActive
+            return action.effect(in: context)
+        }()
+        guard let effect else { return }
         switch effect {
         case .arranger(let command): apply(command, into: &sink)
+        case .toggleRecording: sink.toggleRecording()
         case .tap: if let tempo = tap.tap(atNanoseconds: nanoseconds) { engine.send(.tempo(tempo)) }
         case .selectStyle(let n): if styles.indices.contains(n) { selectStyle(n, into: &sink) }
         case .stepStyle(let step): selectStyle(((styleIndex + step) % styles.count + styles.count) % styles.count, into: &sink)
@@ -132,7 +137,16 @@ public struct LiveBand: Sendable {
         case .section(.main(let variation)): currentMain = variation
         case .mute(let part, let muted):
             if muted { mutedParts.insert(part) } else { mutedParts.remove(part) }
-        case .panic: Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+        case .panic:
+            Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
+            // The channels the band does not drive (the player's voices and any other): the
+            // engine sweeps its own. As band events, so that they go out on `out` as well.
+            for c in 0..<16 where PartID(rawValue: c) == nil {  // an Int range: see SectionSequencer.resolved
+                let channel = MIDIChannel(rawValue: UInt8(c))!
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 64, value: 0)))
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 120, value: 0)))
+                sink.playBand(BandEvent(frame: 0, part: nil, event: .controlChange(channel: channel, controller: 123, value: 0)))
+            }
         default: break
         }
         engine.send(command)
@@ -141,10 +155,15 @@ public struct LiveBand: Sendable {
     mutating func selectStyle<S: BandSink>(_ index: Int, into sink: inout S) {
         guard index != styleIndex else { return }
         styleIndex = index
-        sink.useDrumChannels(styles[index].drumChannels)
+        // Programs, banks and kits change with the style's setup, which the engine plays at
+        // the swap (the next bar line) on the band's channels only.
         engine.changeStyle(to: styles[index].prepared)
-        if let main = SectionID.MainVariation.allCases.first(where: { styles[index].style.sections[.main($0)] != nil }) {
-            currentMain = main
+        for raw in 0..<4 {  // the first main the style has (an Int range: see SectionSequencer.resolved)
+            let main = SectionID.MainVariation(rawValue: raw)!
+            if styles[index].style.sections[.main(main)] != nil {
+                currentMain = main
+                break
+            }
         }
     }
 
@@ -169,6 +188,13 @@ public struct LiveBand: Sendable {
         Self.feed(&keyboard, &engine, &sink, keyboardLeads: !chartActive) { $0.advance(to: sampleTime, emit: $1) }
         engine.advance(frames: frames, emit: { sink.playBand($0) }, notify: notify)
         sampleTime += Int64(frames)
+    }
+
+    /// Input was lost (an overrun): which keys are still held is unknown, so every voice note
+    /// the player sounds is released and the held chord keys are forgotten (the band keeps
+    /// its chord); the next keys pressed start afresh. Allocation-free.
+    public mutating func releaseHands<S: BandSink>(into sink: inout S) {
+        Self.feed(&keyboard, &engine, &sink) { $0.releaseAll(at: sampleTime, emit: $1) }
     }
 
     /// Stop everything now: the band stops (every note ended), the player's voices are

@@ -24,7 +24,7 @@ public struct OutputPacer: Sendable {
     /// frames come in order.
     public mutating func sendTime(frame: Int64, now: Int64) -> Int64 {
         if let anchor {
-            let due = anchor.nanoseconds + (frame - anchor.frame) * 1_000_000_000 / Int64(sampleRate)
+            let due = anchor.nanoseconds + FrameNanoseconds.nanoseconds(frames: frame - anchor.frame, sampleRate: Int64(sampleRate))
             if due >= now - lateTolerance && due <= now + maximumDelay { return max(due, now) }
         }
         anchor = (frame, now)

@@ -26,6 +26,7 @@ extension DaemonStatusReport {
         add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
         add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")
         add("audio restarts:", "\(audioRestarts)")
+        if let record { add("recording:", record.summary) }
         add("uptime:", Self.duration(uptimeSeconds))
         add("config:", configFile ?? "defaults")
         add("reloads:", "\(reloads)" + (lastReloadError.map { ", last refused: \($0)" } ?? ""))

@@ -31,6 +31,8 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var audioRestarts: Int = 0
     /// The practice player: who leads, the song, bar and beat, chords, loop, chorus, setlist.
     public var practice: PracticeStatus?
+    /// The recorder: armed, recording, refused (too little free space) … (nil: not running).
+    public var record: RecorderStatus? = nil
 
     public init(
         state: String, waitingFor: String? = nil, style: String, section: String? = nil, chord: String? = nil,

@@ -27,14 +27,15 @@ enum LiveFixture {
     static let noSoundFont = "skipped: no General MIDI SoundFont installed (apt install timgm6mb-soundfont)"
 
     static func state(
-        style name: String = "bossa-nova", loadSoundFont: Bool = false, configure: (inout SidemanConfig) -> Void = { _ in }
+        style name: String = "bossa-nova", styles names: [String]? = nil, loadSoundFont: Bool = false, effects: Bool = false,
+        configure: (inout SidemanConfig) -> Void = { _ in }
     ) throws -> LiveAudioState {
         var config = SidemanConfig()
         config.style.tempo = 120
         configure(&config)
-        let band = LiveBand(styles: [LiveStyle(try style(name))], styleIndex: 0, config: config, sampleRate: 48_000)
+        let band = LiveBand(styles: try (names ?? [name]).map { LiveStyle(try style($0)) }, styleIndex: 0, config: config, sampleRate: 48_000)
         let synth = try Synthesizer(settings: SynthesizerSettings(
-            sampleRate: 48_000, reverb: false, chorus: false, drumChannels: band.drumChannels))
+            sampleRate: 48_000, reverb: effects, chorus: effects, drumChannels: []))
         if loadSoundFont, let soundFont { try synth.loadSoundFont(at: soundFont) }
         for event in band.setupEvents() { synth.send(event) }
         return LiveAudioState(

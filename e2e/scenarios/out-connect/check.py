@@ -38,6 +38,12 @@ def check(r):
     n = band_notes(auto, sideman)
     r.expect(n >= 3, f"[out] connect: Band Listener received {n} band notes from Sideman:1")
 
+    again = r.text("auto-again.txt")
+    n = band_notes(again, sideman)
+    r.expect(n >= 3, f"[out] connect: Band Listener, started again, received {n} band notes: {again[:300]!r}")
+    r.expect(len(re.findall(r"connected out to \d+:0 'Band Listener'", log)) >= 2,
+             "the daemon did not connect Band Listener again when it came back")
+
     r.expect(r.text("aconnect-hand.rc").strip() == "0", f"aconnect Sideman:1 'Hand Listener' failed: {r.text('aconnect-hand.txt')!r}")
     n = band_notes(r.text("hand.txt"), sideman)
     r.expect(n >= 3, f"aconnect Sideman:1: Hand Listener received {n} band notes")

@@ -3,7 +3,8 @@
 # of that name appears only after the daemon is serving (as a synth started later, or plugged
 # in), and the daemon connects Sideman:out to it by itself. By hand, the README's commands:
 # `aconnect Sideman:1 'Hand Listener'` and `aseqdump -p Sideman:1`. A chord from the virtual
-# keyboard starts the band; every listener must receive its notes.
+# keyboard starts the band; every listener must receive its notes. Band Listener then leaves
+# and comes back, and is connected again.
 out=$1
 cat > /tmp/e2e.toml <<'TOML'
 [audio]
@@ -47,6 +48,17 @@ aconnect -l > "$out/aconnect.txt"
 amidi -p hw:1,0 -S '90 24 64 90 28 64 90 2B 64'   # C2 E2 G2 below the split: the band starts
 sleep 5
 amidi -p hw:1,0 -S '80 24 40 80 28 40 80 2B 40'
+sleep 1
+# The synth goes away and comes back (restarted, or unplugged and plugged in again).
+kill -TERM $auto
+wait $auto
+sleep 1
+sideman alsa-probe --client-name "Band Listener" --no-connect --seconds 30 > "$out/auto-again.txt" 2>&1 &
+auto=$!
+sleep 2
+amidi -p hw:1,0 -S '90 29 64 90 2D 64 90 30 64'   # F2 A2 C3: F major
+sleep 4
+amidi -p hw:1,0 -S '80 29 40 80 2D 40 80 30 40'
 sleep 1
 kill -TERM $serve
 wait $serve

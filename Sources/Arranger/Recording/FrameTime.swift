@@ -2,27 +2,27 @@ import MusicCore
 
 /// Converts between audio frames (the engine's one clock) and musical ticks, through tempo
 /// changes, with exact integer arithmetic so that a long render does not drift.
-struct FrameTime: Sendable {
-    struct Segment: Sendable {
-        var frame: Int
-        var tick: Tick
-        var tempo: Tempo
+public struct FrameTime: Sendable {
+    public struct Segment: Sendable {
+        public var frame: Int
+        public var tick: Tick
+        public var tempo: Tempo
     }
 
-    let sampleRate: Int
-    let ticksPerQuarter: Int
-    private(set) var segments: [Segment]
+    public let sampleRate: Int
+    public let ticksPerQuarter: Int
+    public private(set) var segments: [Segment]
 
-    init(tempo: Tempo, sampleRate: Int, ticksPerQuarter: Int = PPQ.standard) {
+    public init(tempo: Tempo, sampleRate: Int, ticksPerQuarter: Int = PPQ.standard) {
         self.sampleRate = sampleRate
         self.ticksPerQuarter = ticksPerQuarter
         segments = [Segment(frame: 0, tick: 0, tempo: tempo)]
     }
 
-    var initialTempo: Tempo { segments[0].tempo }
+    public var initialTempo: Tempo { segments[0].tempo }
 
     /// The tempo becomes `tempo` at `frame` (not before the last change).
-    mutating func changeTempo(to tempo: Tempo, atFrame frame: Int) {
+    public mutating func changeTempo(to tempo: Tempo, atFrame frame: Int) {
         let frame = max(frame, segments[segments.count - 1].frame)
         let tick = self.tick(atFrame: frame)
         if segments[segments.count - 1].frame == frame {
@@ -33,7 +33,7 @@ struct FrameTime: Sendable {
     }
 
     /// The tick sounding at a frame, rounded to the nearest tick.
-    func tick(atFrame frame: Int) -> Tick {
+    public func tick(atFrame frame: Int) -> Tick {
         let s = segments.last { $0.frame <= frame } ?? segments[0]
         let numerator = (frame - s.frame) * 1_000_000 * ticksPerQuarter
         let denominator = s.tempo.microsecondsPerQuarter * sampleRate
@@ -41,7 +41,7 @@ struct FrameTime: Sendable {
     }
 
     /// The first frame at or after a tick.
-    func frame(atTick tick: Tick) -> Int {
+    public func frame(atTick tick: Tick) -> Int {
         let s = segments.last { $0.tick <= tick } ?? segments[0]
         let numerator = (tick - s.tick) * s.tempo.microsecondsPerQuarter * sampleRate
         let denominator = 1_000_000 * ticksPerQuarter
@@ -49,5 +49,5 @@ struct FrameTime: Sendable {
     }
 
     /// Tempo changes as ticks, for the MIDI file.
-    var tempoChanges: [(tick: Tick, tempo: Tempo)] { segments.map { ($0.tick, $0.tempo) } }
+    public var tempoChanges: [(tick: Tick, tempo: Tempo)] { segments.map { ($0.tick, $0.tempo) } }
 }
