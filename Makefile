@@ -19,7 +19,7 @@ SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 VERSION ?= $(shell cat packaging/VERSION)
 ARCH ?= $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
 
-.PHONY: help deps build run chord test bench e2e clean release install uninstall deb
+.PHONY: help deps build run chord test bench e2e fuzz clean release install uninstall deb
 
 help:
 	@echo "make run    install dependencies, build, and run the daemon in the foreground (SERVE=\"--audio-device hw:1,0\")"
@@ -30,6 +30,7 @@ help:
 	@echo "make uninstall  remove what make install installed (keeps /etc/sideman and /var/lib/sideman)"
 	@echo "make deb        build the Debian package build/sideman_VERSION_ARCH.deb (dpkg -i it)"
 	@echo "make gallery  render every style to WAV and MIDI in .build/gallery/ and draw docs/styles/NAME.png"
+	@echo "make fuzz   run every parser's libFuzzer target for FUZZ_SECONDS (default 60) each; FUZZ_TARGETS=\"chart config\" for some"
 	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
 
 deps:
@@ -51,9 +52,16 @@ test: deps
 bench: deps
 	$(SWIFT) run -c release sideman-bench
 
+# libFuzzer targets for every parser (Fuzz/README.md); built apart in .build-fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz $(FUZZ_TARGETS)
+
 # Builds a VM image (cached in .build-e2e/) and runs e2e/scenarios/* inside it; see e2e/README.md.
+# SOAK_MINUTES=60 makes the soak scenario longer (its time is added to the limit).
 e2e:
-	timeout 1800 ./e2e/run.sh $(SCENARIOS)
+	timeout $$(( 1800 + $${SOAK_MINUTES:-0} * 60 )) ./e2e/run.sh $(SCENARIOS)
 
 # The shipped binary: Swift runtime linked in, so that only Debian's own libraries are needed.
 release: deps

@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
@@ -127,3 +128,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md), only when SIDEMAN_FUZZ=1: `make fuzz` builds them with
+// the fuzzer and address sanitizers in .build-fuzz, apart from the normal build.
+if ProcessInfo.processInfo.environment["SIDEMAN_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzMIDIFile", ["MusicCore"]),
+        ("FuzzYamahaStyle", ["StyleEngine", "Arranger"]),
+        ("FuzzTextStyle", ["StyleEngine", "Arranger"]),
+        ("FuzzChart", ["MusicCore"]),
+        ("FuzzIRealLink", ["MusicCore"]),
+        ("FuzzChordSymbol", ["MusicCore"]),
+        ("FuzzConfig", ["SidemanDaemon"]),
+        ("FuzzControlRequest", ["ControlSocket"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies, path: "Fuzz/Targets/\(target.name)"))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

@@ -4,12 +4,20 @@ import StyleEngine
 extension ArrangerEngine {
     /// The chord changes now: note maps are refilled in place, then every sounding note of
     /// a non-rhythm part follows its track's retrigger rule (see `ArrangerEngine`).
-    mutating func changeChord(to newChord: Chord?, frame: Int, emit: (BandEvent) -> Void) {
+    ///
+    /// A note that began within the late window (`feel`) before this moment is instead
+    /// corrected as if the chord had come on time: its pitch becomes the one the new chord
+    /// gives it (a bass part's first note lands on the chord's bass), with its onset, velocity
+    /// and end unchanged; a pitch that stays the same keeps sounding, untouched. FluidSynth
+    /// then plays a note-off and a note-on on one frame: no gap, no second attack of the same
+    /// key, and the early pitch has sounded at most the window's length.
+    mutating func changeChord(to newChord: Chord?, at now: Tick, frame: Int, emit: (BandEvent) -> Void) {
         chord = newChord
-        chordTick = clock.nextTick
+        chordTick = now
         bassToLand = newChord == nil ? 0 : 0xFFFF
         refreshMaps()
         scratchCount = 0
+        let lateFrames = feel.lateWindowMilliseconds * sampleRate / 1000
         var i = 0
         while i < sounding.count {
             let n = sounding[i]
@@ -19,6 +27,29 @@ extension ArrangerEngine {
             }
             guard let newChord else {
                 end(slot: i, frame: frame, emit: emit)
+                continue
+            }
+            if lateFrames > 0 && framesSince(n.startTick, atFrame: frame) <= lateFrames {
+                let rules = compiled.rules[Int(n.rulesIndex)]
+                var key = maps[Int(n.rulesIndex)].key(for: Int(n.written))
+                if key >= 0 && Self.follows(bass: rules) {
+                    let landing = Self.nearestKey(to: key, pitchClass: newChord.bass, rules: rules)
+                    if landing >= 0 { key = landing }
+                }
+                let partBit: UInt16 = 1 << UInt16(n.part.rawValue)
+                bassToLand &= ~partBit
+                if n.startTick < chordTick { chordTick = n.startTick }
+                if key == Int(n.key) {
+                    i += 1
+                    continue
+                }
+                end(slot: i, frame: frame, emit: emit)
+                if key >= 0 && scratchCount < scratch.count {
+                    var corrected = n
+                    corrected.key = UInt8(key)
+                    scratch[scratchCount] = corrected
+                    scratchCount += 1
+                }
                 continue
             }
             let rules = compiled.rules[Int(n.rulesIndex)]
@@ -47,10 +78,11 @@ extension ArrangerEngine {
             end(slot: i, frame: frame, emit: emit)
             // A note about to end anyway (a chord played just ahead of the beat) is not
             // struck again for a blip.
-            let remaining = n.endTick - clock.nextTick
+            let remaining = n.endTick - now
             if restartKey >= 0 && remaining >= Self.shortestRestart && scratchCount < scratch.count {
                 var restarted = n
                 restarted.key = UInt8(restartKey)
+                restarted.startTick = now
                 scratch[scratchCount] = restarted
                 scratchCount += 1
             }
@@ -64,6 +96,28 @@ extension ArrangerEngine {
             }
         }
         scratchCount = 0
+    }
+
+    /// Frames from tick `t` (already played) to `frame` of the current block; exact, from
+    /// the same integer clock that placed the note.
+    func framesSince(_ t: Tick, atFrame frame: Int) -> Int {
+        let l = clock.lead(of: t)
+        let at = l > 0 ? (l + clock.den - 1) / clock.den : l / clock.den
+        return frame - at
+    }
+
+    /// The next strong beat (the bar line, or mid-bar in an even bar of four or more beats)
+    /// if it lies no more than `window` ticks ahead of the clock.
+    func strongBeat(within window: Tick) -> Tick? {
+        guard window > 0 else { return nil }
+        let now = clock.nextTick
+        var beat = nextBarLine
+        let beats = compiled.ticksPerBar / max(1, compiled.ticksPerBeat)
+        if beats >= 4 && beats % 2 == 0 {
+            let middle = barStart + compiled.ticksPerBar / 2
+            if middle > now && middle < beat { beat = middle }
+        }
+        return beat > now && beat - now <= window ? beat : nil
     }
 
     /// The note a "to root" rule aims at: the slash bass for parts that follow the bass.

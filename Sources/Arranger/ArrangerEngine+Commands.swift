@@ -20,9 +20,15 @@ extension ArrangerEngine {
             syncArmed = on && !running
             if !on { armedIntro = nil }
         case .chord(let newChord):
-            if newChord != chord {
-                changeChord(to: newChord, frame: 0, emit: emit)
-                notify(.chordChanged(newChord, frame: 0))
+            if running, newChord != nil, let beat = strongBeat(within: feel.anticipation) {
+                pendingChord = newChord
+                pendingChordTick = beat
+            } else {
+                pendingChordTick = -1
+                if newChord != chord {
+                    changeChord(to: newChord, at: clock.nextTick, frame: 0, emit: emit)
+                    notify(.chordChanged(newChord, frame: 0))
+                }
             }
             if !running, syncArmed, newChord != nil {
                 syncArmed = false
@@ -101,6 +107,7 @@ extension ArrangerEngine {
     mutating func stopNow(frame: Int, emit: (BandEvent) -> Void, notify: (ArrangerNotice) -> Void) {
         endNotes(frame: frame, emit: emit) { _ in true }
         dropDelayed { _ in true }
+        pendingChordTick = -1
         sequencer.stop()
         running = false
         playingSection = nil

@@ -10,6 +10,7 @@ extension ArrangerEngine {
             if let end = sounding.earliestEnd, end < tick { tick = end }
             if let d = earliestDelayed, d < tick { tick = d }
             if let n = nextPatternTick(), n < tick { tick = n }
+            if pendingChordTick >= 0, pendingChordTick < tick { tick = pendingChordTick }
             tick = max(tick, clock.nextTick)
             guard let frame = clock.frame(of: tick, frames: frames) else { return }
 
@@ -17,6 +18,13 @@ extension ArrangerEngine {
             if tick == nextBarLine {
                 barLine(at: tick, frame: frame, emit: emit, notify: notify)
                 if !running { return }
+            }
+            if pendingChordTick >= 0, pendingChordTick <= tick {
+                pendingChordTick = -1
+                if pendingChord != chord {
+                    changeChord(to: pendingChord, at: tick, frame: frame, emit: emit)
+                    notify(.chordChanged(pendingChord, frame: frame))
+                }
             }
             fireDelayed(through: tick, frame: frame, emit: emit)
             firePattern(at: tick, frame: frame, emit: emit)
@@ -169,6 +177,7 @@ extension ArrangerEngine {
         var note = written
         note.key = UInt8(key)
         note.endTick = tick + max(1, duration)
+        note.startTick = tick
         startSounding(note, frame: frame, emit: emit)
     }
 

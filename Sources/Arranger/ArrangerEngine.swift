@@ -56,6 +56,12 @@ public struct ArrangerEngine: Sendable {
     /// have not yet sounded a note on it: the first bass note of a chord lands on its bass.
     var chordTick: Tick = 0
     var bassToLand: UInt16 = 0
+    /// Late-chord window and anticipation (see `ChordFeel`); set before or while playing.
+    /// Strict unless set: the live band and render set it from the configuration's [chords].
+    public var feel = ChordFeel.strict
+    /// A chord played just before a strong beat, waiting for it (`pendingChordTick` < 0: none).
+    var pendingChord: Chord?
+    var pendingChordTick: Tick = -1
     /// Bit n set = part with channel n muted.
     var mutedParts: UInt16 = 0
 

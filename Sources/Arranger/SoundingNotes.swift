@@ -13,6 +13,8 @@ struct SoundingNotes: Sendable {
         var velocity: UInt8
         var rulesIndex: Int16
         var endTick: Tick
+        /// Where the note began (a late chord's re-pitch keeps it: the onset does not move).
+        var startTick: Tick = 0
     }
 
     static let capacity = 256

@@ -68,13 +68,12 @@ public final class ControlServer: Sendable {
         setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var request: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 256)
-        while request.count < 1024, !request.contains(10) {
+        while request.count < ControlRequest.maximumBytes, !request.contains(10) {
             let n = recv(client, &buffer, buffer.count, 0)
             guard n > 0 else { break }
             request += buffer[0..<n]
         }
-        let line = String(decoding: request, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        let reply = Array(handler(line.trimmingCharacters(in: .whitespaces)).utf8)
+        let reply = Array(handler(ControlRequest.line(from: request)).utf8)
         var sent = 0
         while sent < reply.count {
             let n = reply[sent...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }

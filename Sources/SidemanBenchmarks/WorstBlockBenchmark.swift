@@ -123,7 +123,7 @@ enum WorstBlockBenchmark {
         let config = SidemanConfig()
         let live = LiveStyle(style)
         let band = LiveBand(styles: [live], styleIndex: 0, config: config, sampleRate: rate)
-        synth.setDrumChannels(band.drumChannels)
+        synth.setDrumChannels([])  // kits come with the style's banks, as live (Daemon+Boot)
         for event in band.setupEvents() { synth.send(event) }
         let state = LiveAudioState(
             band: band, synth: synth, input: SPSCRing(capacity: 256), pulse: AudioPulse(),

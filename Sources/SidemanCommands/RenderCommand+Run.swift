@@ -86,7 +86,8 @@ extension RenderCommand {
         let take = try recordFolder.map { try RenderTake(folder: $0, format: recordFormat, sampleRate: sampleRate, label: style.name, sink: writer) }
 
         let progress = RenderProgress.onTerminal(totalFrames: plan.endFrame, totalBars: plan.bars)
-        let session = RenderSession(style: style, tempo: bandTempo, sampleRate: sampleRate, seed: seed)
+        var session = RenderSession(style: style, tempo: bandTempo, sampleRate: sampleRate, seed: seed)
+        session.feel = try StylesCommand.configuration(path: config)?.chords.feel ?? ChordFeel()
         let result = try session.run(
             cues: plan.cues, endFrame: plan.endFrame, synthesizer: synthesizer, sink: take?.sink ?? writer, progress: progress)
         progress?.finish()

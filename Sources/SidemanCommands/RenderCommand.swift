@@ -66,6 +66,9 @@ public struct RenderCommand: ParsableCommand {
     @Flag(help: "A click on every beat, on its own channel (3), apart from the drums.")
     var metronome = false
 
+    @Option(help: "Configuration file whose [chords] late window and anticipation the band uses, as live (default: /etc/sideman/sideman.toml if it exists).")
+    var config: String?
+
     @Option(help: "SoundFont for the WAV (default: the first General MIDI SoundFont installed).")
     var soundfont: String?
 

@@ -1,4 +1,5 @@
 import ALSASequencer
+import Arranger
 import Foundation
 import MusicCore
 import Testing
@@ -99,6 +100,8 @@ import Testing
         ("[synth]\ndynamic_sample_loading = \"yes\"\n", "my.toml:2: synth.dynamic_sample_loading: must be"),
         ("[synth]\ndynamic_sample_loading = true\n", "my.toml:2: synth.dynamic_sample_loading: is not supported live"),
         ("[synth]\npolyphony = 8\n", "my.toml:2: synth.polyphony: must be 16…4096, not 8"),
+        ("[chords]\nlate_window_ms = 150\n", "my.toml:2: chords.late_window_ms: must be 0…100, not 150"),
+        ("[chords]\nanticipation = \"half\"\n", "my.toml:2: chords.anticipation: must be one of"),
     ])
     func badValues(text: String, expected: String) {
         do {
@@ -125,5 +128,13 @@ import Testing
         #expect(throws: ConfigError(file: "/nonexistent/sideman.toml", line: nil, key: nil, message: "the file does not exist")) {
             try SidemanConfig.load(path: "/nonexistent/sideman.toml")
         }
+    }
+
+    @Test func chordFeelKeys() throws {
+        let config = try SidemanConfig.parse("[chords]\nlate_window_ms = 25\nanticipation = \"sixteenth\"\n")
+        #expect(config.chords.feel == ChordFeel(lateWindowMilliseconds: 25, anticipation: PPQ.standard / 4))
+        #expect(SidemanConfig().chords.feel == ChordFeel())
+        let off = try SidemanConfig.parse("[chords]\nlate_window_ms = 0\nanticipation = \"off\"\n")
+        #expect(off.chords.feel == .strict)
     }
 }

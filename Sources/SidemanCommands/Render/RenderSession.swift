@@ -29,6 +29,8 @@ struct RenderSession {
     let tempo: Tempo
     let sampleRate: Int
     var seed: UInt64 = 1
+    /// The late window and anticipation, as the live band reads them from the configuration.
+    var feel = ChordFeel()
     /// Longest release tail rendered after the band stops.
     var maxTailSeconds = 8
 
@@ -39,6 +41,7 @@ struct RenderSession {
         progress: RenderProgress?
     ) throws -> Result {
         var engine = ArrangerEngine(style: style, sampleRate: sampleRate, seed: seed)
+        engine.feel = feel
         engine.send(.tempo(tempo))
         var time = FrameTime(tempo: tempo, sampleRate: sampleRate)
         var recorder = BandRecorder()

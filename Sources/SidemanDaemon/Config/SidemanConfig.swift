@@ -1,4 +1,5 @@
 import ALSASequencer
+import Arranger
 import MusicCore
 
 /// Everything the daemon reads from /etc/sideman/sideman.toml. Every field has a default (the
@@ -85,6 +86,26 @@ public struct SidemanConfig: Hashable, Sendable {
         public init() {}
     }
 
+    /// How the band forgives a left hand a little late or early (see `ChordFeel`).
+    public struct Chords: Hashable, Sendable {
+        /// 0…100 ms; a chord this soon after band notes started re-pitches them (0 = off).
+        public var lateWindowMilliseconds = ChordFeel.defaultLateWindowMilliseconds
+        /// One of `SidemanConfig.anticipations`: how long before a strong beat a chord waits for it.
+        public var anticipation = "eighth"
+        public init() {}
+
+        public var feel: ChordFeel {
+            ChordFeel(lateWindowMilliseconds: lateWindowMilliseconds,
+                      anticipation: SidemanConfig.anticipationTicks[anticipation] ?? ChordFeel.defaultAnticipation)
+        }
+    }
+
+    /// Anticipation names and their length in ticks.
+    public static let anticipationTicks: [String: Tick] = [
+        "off": 0, "sixteenth": PPQ.standard / 4, "eighth": PPQ.standard / 2, "quarter": PPQ.standard,
+    ]
+    public static let anticipations = ["off", "sixteenth", "eighth", "quarter"]
+
     public struct DaemonSettings: Hashable, Sendable {
         /// The control socket `sideman status` talks to (mode 0660: the owner and its group).
         public var socket = "/run/sideman/control.sock"
@@ -98,6 +119,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var inputs = Inputs()
     public var control = ControlMapping()
     public var clock = Clock()
+    public var chords = Chords()
     public var out = Out()
     public var practice = Practice()
     public var daemon = DaemonSettings()

@@ -48,6 +48,7 @@ public struct LiveBand: Sendable {
         self.styleIndex = min(max(0, styleIndex), styles.count - 1)
         let style = styles[self.styleIndex].style
         engine = ArrangerEngine(style: style, sampleRate: sampleRate)
+        engine.feel = config.chords.feel
         var settings = KeyboardSettings()
         settings.apply(config.keyboard)
         keyboard = KeyboardProcessor(settings: settings, sampleRate: sampleRate)

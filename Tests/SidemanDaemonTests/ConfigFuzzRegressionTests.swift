@@ -1,0 +1,40 @@
+import Testing
+
+@testable import SidemanDaemon
+
+/// Configuration files the `config` fuzz target (Fuzz/README.md) stopped on, kept as tests:
+/// each is one clear error line, never an abort of the process that reads it.
+@Suite struct ConfigFuzzRegressionTests {
+    func error(_ text: String) -> String? {
+        do {
+            _ = try SidemanConfig.parse(text, file: "fuzz.toml")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// A control character in a table header tripped an assertion in the TOML library (on in
+    /// release builds too): `sideman config check` and a reload aborted.
+    @Test func aControlCharacterInATableHeaderIsAnErrorNotAnAbort() {
+        #expect(error("[\u{17}audio]\n") == "fuzz.toml:1: control character U+0017 is not allowed in TOML")
+        #expect(error("[audio]\ndevice = \"hw:0\"\n[\u{17}\u{17}synth]\n") == "fuzz.toml:3: control character U+0017 is not allowed in TOML")
+    }
+
+    @Test func controlCharactersAnywhereAreRefusedWithTheirLine() {
+        #expect(error("# note \u{7F}\n") == "fuzz.toml:1: control character U+007F is not allowed in TOML")
+        #expect(error("[style]\nname = \"a\u{0}b\"\n") == "fuzz.toml:2: control character U+0000 is not allowed in TOML")
+        #expect(error("[style]\rname = \"x\"\n") == "fuzz.toml:1: a carriage return (CR) not followed by a newline")
+    }
+
+    /// A header that does not start with a key character tripped the same assertion.
+    @Test func aTableHeaderWithoutAKeyIsAnErrorNotAnAbort() {
+        #expect(error("[/usr]\n") == "fuzz.toml:1: a table name cannot start with '/'")
+        #expect(error("[audio]\n[\n") == "fuzz.toml:2: a table header without a name")
+        #expect(error("[ \"synth\" ]\ngain = 1.0\n[[x]]\n") == "fuzz.toml:3: x: unknown key")
+    }
+
+    @Test func tabsAndWindowsLineEndsAreFine() {
+        #expect(error("[style]\r\n\tname = \"bossa-nova\"\t# tab\r\n") == nil)
+    }
+}
