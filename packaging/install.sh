@@ -25,7 +25,8 @@ install)
   bin=${2:?usage: install.sh install BINARY}
   [ -x "$bin" ] || { echo "install.sh: $bin: no such binary (make release builds it)" >&2; exit 1; }
   install -d "$D$BINDIR" "$D$UNITDIR" "$D$SYSUSERSDIR" "$D$SYSCONFDIR/sideman" \
-    "$D$DATADIR/sideman/styles" "$D$DATADIR/sideman/charts" "$D$DATADIR/doc/sideman"
+    "$D$DATADIR/sideman/styles" "$D$DATADIR/sideman/charts" "$D$DATADIR/sideman/web" "$D$DATADIR/doc/sideman" \
+    "$D$SYSCONFDIR/avahi/services"
   # Stripped: the symbols are half the file; crash reports still name the functions.
   install -m 0755 -s "$bin" "$D$BINDIR/sideman"
   sed -e "s|/usr/local/bin/sideman|$BINDIR/sideman|g" -e "s|/usr/local/share|$DATADIR|g" \
@@ -40,6 +41,9 @@ install)
   fi
   install -m 0644 "$ROOT"/styles/*.style "$D$DATADIR/sideman/styles/"
   install -m 0644 "$ROOT"/charts/*.chart "$D$DATADIR/sideman/charts/"
+  # The web remote's page (plain files, no build step) and its Avahi announcement.
+  install -m 0644 "$ROOT"/web/* "$D$DATADIR/sideman/web/"
+  install -m 0644 "$ROOT/packaging/avahi/sideman.service" "$D$SYSCONFDIR/avahi/services/sideman.service"
   for f in "${DOCS[@]}"; do install -m 0644 "$ROOT/$f" "$D$DATADIR/doc/sideman/"; done
   install -m 0644 "$ROOT/SoundFonts/README.md" "$D$DATADIR/doc/sideman/soundfonts.md"
   install -m 0644 "$ROOT/config/sideman.toml" "$D$DATADIR/doc/sideman/sideman.toml"
@@ -60,7 +64,8 @@ uninstall)
   if [ -z "$D" ] && [ -d /run/systemd/system ]; then
     systemctl disable --now sideman.service 2>/dev/null || true
   fi
-  rm -f "$D$BINDIR/sideman" "$D$UNITDIR/sideman.service" "$D$SYSUSERSDIR/sideman.conf"
+  rm -f "$D$BINDIR/sideman" "$D$UNITDIR/sideman.service" "$D$SYSUSERSDIR/sideman.conf" "$D$SYSCONFDIR/avahi/services/sideman.service"
+  rm -rf "$D$DATADIR/sideman/web"
   for f in "$ROOT"/styles/*.style; do rm -f "$D$DATADIR/sideman/styles/$(basename "$f")"; done
   for f in "$ROOT"/charts/*.chart; do rm -f "$D$DATADIR/sideman/charts/$(basename "$f")"; done
   rmdir "$D$DATADIR/sideman/styles" "$D$DATADIR/sideman/charts" "$D$DATADIR/sideman" 2>/dev/null || true

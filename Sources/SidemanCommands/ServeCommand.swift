@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import MusicCore
+import ServiceLifecycle
 import SidemanDaemon
 import StyleEngine
+import WebRemote
 
 /// `sideman serve`: the arranger as a daemon — reads the configuration, connects the MIDI
 /// keyboards and plays the band on the sound card until SIGTERM or SIGINT.
@@ -70,7 +72,13 @@ public struct ServeCommand: AsyncParsableCommand {
             try Self.styles(choosing: choice ?? config.style.name, folder: config.style.folder)
         }
         for problem in selection.problems { daemon.logger.warning("style: \(problem)") }
-        try await daemon.run()
+        var extra: [any Service] = []
+        if configuration.web.enabled {
+            let server = WebRemoteServer(
+                backend: daemon, settings: configuration.web, assets: WebRemoteServer.findAssets(), logger: daemon.logger)
+            extra.append(WebRemoteService(server: server))
+        }
+        try await daemon.run(with: extra)
     }
 
     /// The style library (for style selection by number), with the chosen style's index; a

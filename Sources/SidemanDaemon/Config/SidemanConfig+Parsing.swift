@@ -79,6 +79,10 @@ extension SidemanConfig {
             }
             try t.finish()
         }
+        if var t = try top.table("web") {
+            try config.web.read(&t)
+            try t.finish()
+        }
         try top.finish()
         return config
     }

@@ -124,6 +124,7 @@ public struct SidemanConfig: Hashable, Sendable {
     public var practice = Practice()
     public var daemon = DaemonSettings()
     public var record = Record()
+    public var web = Web()
 
     public init() {}
 

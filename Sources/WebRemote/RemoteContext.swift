@@ -1,0 +1,53 @@
+import Hummingbird
+import HummingbirdAuth
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+
+/// One request's context: where it came from (for the address filter), its login session and
+/// the WebSocket upgrade slot. Bodies are capped small: every request the page sends is a
+/// line of JSON or a login form.
+public struct RemoteContext: RequestContext, RemoteAddressRequestContext, SessionRequestContext, WebSocketRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+    public let sessions: SessionContext<RemoteSession>
+    public let webSocket: WebSocketHandlerReference<RemoteContext>
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+        sessions = .init()
+        webSocket = .init()
+    }
+
+    /// A context for a request handed in without a connection (in-process callers, tests).
+    public init(remoteAddress: SocketAddress?, logger: Logger) {
+        coreContext = .init(source: DetachedSource(logger: logger))
+        self.remoteAddress = remoteAddress
+        sessions = .init()
+        webSocket = .init()
+    }
+
+    public var maxUploadSize: Int { WebLimits.maxBody }
+}
+
+private struct DetachedSource: RequestContextSource {
+    let logger: Logger
+}
+
+/// A logged-in browser (only with `[web] password`).
+public struct RemoteSession: Codable, Sendable {
+    public var since: Double
+}
+
+/// The server's limits, in one place.
+enum WebLimits {
+    /// Request bodies, bytes.
+    static let maxBody = 16 * 1024
+    /// WebSocket frames, bytes (the page sends none but pings).
+    static let maxFrame = 4 * 1024
+    /// A connection idle this long is closed.
+    static let idleSeconds: Int64 = 60
+    /// A login lasts this long.
+    static let sessionHours = 12
+}

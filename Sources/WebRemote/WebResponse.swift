@@ -1,0 +1,45 @@
+import Hummingbird
+import NIOCore
+
+/// Responses the server builds by hand: JSON (always with a readable message on failure).
+enum WebResponse {
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        json(WebJSON.error(message), status: status)
+    }
+
+    static func text(_ text: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Turns every error a handler or the router throws (404, 405, a body too large) into the
+/// same JSON object: `{"error":"…"}`.
+struct JSONErrorMiddleware: RouterMiddleware {
+    typealias Context = RemoteContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPResponseError {
+            let status = error.status
+            let message: String
+            switch status {
+            case .notFound: message = "no such page or endpoint: \(request.method) \(request.uri.path)"
+            case .methodNotAllowed: message = "\(request.method) is not allowed on \(request.uri.path)"
+            case .contentTooLarge: message = "the request body is larger than \(WebLimits.maxBody) bytes"
+            default: message = (error as? HTTPError)?.body ?? "\(status.code) \(status.reasonPhrase)"
+            }
+            return WebResponse.error(status, message)
+        } catch {
+            context.logger.error("web remote: \(request.method) \(request.uri.path): \(error)")
+            return WebResponse.error(.internalServerError, "internal error: \(error)")
+        }
+    }
+}
