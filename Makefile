@@ -61,7 +61,7 @@ fuzz:
 # Builds a VM image (cached in .build-e2e/) and runs e2e/scenarios/* inside it; see e2e/README.md.
 # SOAK_MINUTES=60 makes the soak scenario longer (its time is added to the limit).
 e2e:
-	timeout $$(( 1800 + $${SOAK_MINUTES:-0} * 60 )) ./e2e/run.sh $(SCENARIOS)
+	timeout $$(( 3000 + $${SOAK_MINUTES:-0} * 60 )) ./e2e/run.sh $(SCENARIOS)
 
 # The shipped binary: Swift runtime linked in, so that only Debian's own libraries are needed.
 release: deps
