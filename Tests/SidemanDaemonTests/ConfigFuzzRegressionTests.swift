@@ -32,6 +32,8 @@ import Testing
         #expect(error("[/usr]\n") == "fuzz.toml:1: a table name cannot start with '/'")
         #expect(error("[audio]\n[\n") == "fuzz.toml:2: a table header without a name")
         #expect(error("[ \"synth\" ]\ngain = 1.0\n[[x]]\n") == "fuzz.toml:3: x: unknown key")
+        // More brackets than an array of tables has: the fuzzer's next abort.
+        #expect(error("[audio]\nperiods = 3\n[[[[[[[[audio]]]]]]]]\n") == "fuzz.toml:3: a table name cannot start with '['")
     }
 
     @Test func tabsAndWindowsLineEndsAreFine() {

@@ -28,12 +28,13 @@ extension SidemanConfig {
     }
 
     /// The TOML library also aborts on a table header whose name does not start with a key
-    /// character or a quote (`[`, `[/etc]`); such a line is never valid TOML.
+    /// character or a quote (`[`, `[/etc]`, `[[[x]]]`); such a line is never valid TOML.
     static func refuseBadTableHeaders(in text: String, file: String) throws(ConfigError) {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.drop { $0 == " " || $0 == "\t" }
             guard line.first == "[" else { continue }
-            let name = line.drop { $0 == "[" }.drop { $0 == " " || $0 == "\t" }
+            // `[name]` or `[[name]]`: a third bracket (`[[[`) is no name either.
+            let name = line.dropFirst(line.hasPrefix("[[") ? 2 : 1).drop { $0 == " " || $0 == "\t" }
             guard let first = name.first else {
                 throw ConfigError(file: file, line: index + 1, key: nil, message: "a table header without a name")
             }
