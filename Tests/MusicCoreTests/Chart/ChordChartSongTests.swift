@@ -18,6 +18,14 @@ import Testing
         #expect(try played("|: C |1.2. D :|x3 3. E |") == ["C", "D", "C", "D", "C", "E"])
     }
 
+    /// A repeat plays its chords again: the changes follow the bars as played, not as written
+    /// (a property the chart fuzzer once stated over the written bars).
+    @Test func changesFollowThePlayedBars() throws {
+        let chart = try ChordChart.parse("|: C | F :|x3")
+        #expect(chart.changes(choruses: 2).map(\.symbol) == Array(repeating: ["C", "F"], count: 6).flatMap { $0 })
+        #expect(chart.changes(choruses: 2).count > 2 * chart.bars.joined().count)
+    }
+
     @Test func sectionsAndForm() throws {
         let chart = try ChordChart.parse("""
             Title = Drill
