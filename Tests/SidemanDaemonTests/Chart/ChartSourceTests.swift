@@ -62,6 +62,24 @@ import Testing
         #expect(d.source.phase == .playing)
     }
 
+    @Test func anEndlessRandomKeyCycleNeverComesRound() throws {
+        var d = try ChartDriver()
+        let plan = try Self.plan("Dm7 |") {
+            $0.loop = PracticeLoop(span: .bars(1, 1), times: nil)
+            $0.keys = .random(seed: 11)
+        }
+        try d.load(plan)
+        d.run(blocks: 40 * Self.barFrames / 64 + 10)  // forty passes: past three rounds of keys
+        let heard = Array(d.chordsPerBar.prefix(40))
+        #expect(heard.count == 40)
+        #expect(heard == (0..<40).map { plan.bar($0)?.changes.first?.chord })
+        let roots = heard.compactMap { $0?.root.rawValue }
+        #expect(Set(roots.prefix(12)).count == 12 && Set(roots[12..<24]).count == 12, "all twelve keys each round")
+        #expect(Array(roots[12..<24]) != Array(roots.prefix(12)) && Array(roots[24..<36]) != Array(roots[12..<24]))
+        #expect(zip(roots, roots.dropFirst()).allSatisfy { $0 != $1 }, "never one key twice in a row")
+        #expect(d.source.starvedBlocks == 0)
+    }
+
     @Test func theTempoFollowsTheRampPassByPass() throws {
         var d = try ChartDriver()
         let plan = try Self.plan("Dm7 | G7 |") {
