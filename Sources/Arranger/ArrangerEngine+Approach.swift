@@ -30,9 +30,20 @@ extension ArrangerEngine {
         let target = Self.nearestKey(to: key, pitchClass: next.bass, rules: rules)
         guard target >= 0 else { return nil }
         let low = Int(rules.lowLimit.rawValue), high = Int(rules.highLimit.rawValue)
-        let steps = [-1, 1, -2, 2, 7, -5]
         var best = -1, second = -1
-        for step in steps {
+        // Half step below, above, whole step below, above, fifth above, below: a tuple, so
+        // nothing is allocated on the audio thread.
+        let steps = (-1, 1, -2, 2, 7, -5)
+        for i in 0..<6 {
+            let step: Int
+            switch i {
+            case 0: step = steps.0
+            case 1: step = steps.1
+            case 2: step = steps.2
+            case 3: step = steps.3
+            case 4: step = steps.4
+            default: step = steps.5
+            }
             let k = target + step
             guard k >= low, k <= high, (0...127).contains(k) else { continue }
             if best < 0 || abs(k - key) < abs(best - key) {

@@ -43,12 +43,14 @@ extension ArrangerEngine {
     mutating func accentPush(frame: Int, emit: (BandEvent) -> Void) {
         guard mutedParts & (1 << UInt16(PartID.rhythm1.rawValue)) == 0 else { return }
         let now = clock.nextTick
-        for (key, velocity) in [(Self.pushKick, UInt8(112)), (Self.pushCrash, UInt8(104))] {
-            let note = SoundingNotes.Note(
-                part: .rhythm1, channel: UInt8(PartID.rhythm1.rawValue), key: key, written: key, velocity: velocity,
-                rulesIndex: 0, endTick: now + PPQ.standard, startTick: now)
-            startSounding(note, frame: frame, emit: emit)
-        }
+        var note = SoundingNotes.Note(
+            part: .rhythm1, channel: UInt8(PartID.rhythm1.rawValue), key: Self.pushKick, written: Self.pushKick, velocity: 112,
+            rulesIndex: 0, endTick: now + PPQ.standard, startTick: now)
+        startSounding(note, frame: frame, emit: emit)
+        note.key = Self.pushCrash
+        note.written = Self.pushCrash
+        note.velocity = 104
+        startSounding(note, frame: frame, emit: emit)
     }
 
     /// GM drum keys of a push's accent: bass drum 1 and crash cymbal 1.
