@@ -24,6 +24,12 @@ import StyleEngine
 /// ahead of the beat would otherwise strike a blip). No chord (cancel): every note of a
 /// non-rhythm part ends; only rhythm parts play on.
 ///
+/// A chart knows what comes next and says so (`nextChord`): a walking bass's last note
+/// before the change becomes an approach into the next chord, and its first note on the
+/// change lands where the approach aimed. A live left hand never says, and the line plays as
+/// written. A chart's push (`push`) changes the whole band at once, re-strikes the chord
+/// parts and the bass on it, and accents it on the drums.
+///
 /// Every note-on has exactly one note-off, whatever arrives: stop, chord, section or style
 /// change, tempo change, mute, panic. A note that would start on a key already sounding on
 /// its channel ends the old one first. Humanized timing only ever delays a note (by up to
