@@ -106,7 +106,26 @@ extension WebRemoteServer {
             if allowEmpty { return Data("{}".utf8) }
             throw HTTPError(.badRequest, message: "this request needs a JSON body")
         }
-        return Data(buffer: buffer)
+        let data = Data(buffer: buffer)
+        if let object = try? JSONSerialization.jsonObject(with: data), let path = nullField(in: object) {
+            throw HTTPError(.badRequest, message: "field '\(path)' is null: leave it out or give it a value")
+        }
+        return data
+    }
+
+    /// The first field holding null, by its path ("request.volume"): no field of the API takes null.
+    static func nullField(in value: Any, path: String = "") -> String? {
+        if value is NSNull { return path.isEmpty ? "(body)" : path }
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() {
+                if let found = nullField(in: object[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
+            }
+        } else if let array = value as? [Any] {
+            for (i, item) in array.enumerated() {
+                if let found = nullField(in: item, path: "\(path)[\(i)]") { return found }
+            }
+        }
+        return nil
     }
 
     /// A body of known fields; a wrong type or a body that is not a JSON object is 400.

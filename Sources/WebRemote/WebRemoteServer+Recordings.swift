@@ -121,3 +121,15 @@ extension WebRemoteServer {
         String(name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 }.map(Character.init))
     }
 }
+
+extension WebRemoteServer {
+    /// How a `Range` header reads against a file of `size` bytes: nil the whole file, .some(nil)
+    /// beyond its end, else the bytes to send (for tests and tools).
+    public static func byteRange(header: String?, size: Int) -> ClosedRange<Int>?? {
+        switch ByteRange(header: header, size: size) {
+        case .whole: return nil
+        case .unsatisfiable: return .some(nil)
+        case .part(let range): return .some(range)
+        }
+    }
+}

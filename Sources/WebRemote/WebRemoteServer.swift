@@ -45,7 +45,7 @@ public struct WebRemoteServer: Sendable {
             addLogin(to: router, password: password)
         }
         if let assets {
-            router.add(middleware: FileMiddleware(assets, searchForIndexHtml: true, logger: logger))
+            router.add(middleware: PageFilesMiddleware(assets: assets, logger: logger))
         }
         addAPI(to: router)
         addEvents(to: router)

@@ -3,8 +3,8 @@ import HTTPTypes
 /// Every path of the JSON API, as web/openapi.yaml writes it, and the methods it answers: so
 /// that another method gets 405 with an `Allow` header (RFC 9110) rather than a bare 404,
 /// and so that a test can hold the server, this table and the OpenAPI document together.
-enum WebRoutes {
-    static let api: [String: [HTTPRequest.Method]] = [
+public enum WebRoutes {
+    public static let api: [String: [HTTPRequest.Method]] = [
         "/api/state": [.get],
         "/api/styles": [.get],
         "/api/styles/select": [.post],
@@ -33,7 +33,7 @@ enum WebRoutes {
     ]
 
     /// The methods the path answers (HEAD wherever GET is), nil for a path not in the API.
-    static func methods(for path: String) -> [HTTPRequest.Method]? {
+    public static func methods(for path: String) -> [HTTPRequest.Method]? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         var best: [HTTPRequest.Method]?
         for (template, methods) in api {

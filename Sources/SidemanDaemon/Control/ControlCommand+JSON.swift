@@ -23,7 +23,12 @@ extension ControlCommand: Codable {
         case "setlist_next": self = .setlistNext
         case "setlist_previous": self = .setlistPrevious
         case "loop": self = .loop(try c.decodeIfPresent(Bool.self, forKey: .on))
-        case "tempo": self = .nudgeTempo(try c.decode(Double.self, forKey: .by))
+        case "tempo":
+            let by = try c.decode(Double.self, forKey: .by)
+            guard (-100...100).contains(by) else {
+                throw DecodingError.dataCorruptedError(forKey: .by, in: c, debugDescription: "tempo by \(by): from -100 to 100 BPM")
+            }
+            self = .nudgeTempo(by)
         case "mode": self = .mode(try c.decode(ControlMode.self, forKey: .mode))
         case "looper_record":
             self = .looperRecord(slot: try c.decode(Int.self, forKey: .slot), bars: try c.decode(Int.self, forKey: .bars))
