@@ -181,11 +181,7 @@ function bind() {
     s.addEventListener("change", () => { dragging = null; sendVolume(key, s.value); });
   });
   document.querySelectorAll("[data-mode]").forEach((b) => b.addEventListener("click", () => api("mode", { mode: b.dataset.mode })));
-  document.querySelectorAll("[data-tab]").forEach((b) => b.addEventListener("click", () => {
-    document.querySelectorAll("[data-tab]").forEach((t) => t.classList.toggle("on", t === b));
-    document.querySelectorAll(".panel").forEach((p) => { p.hidden = p.id !== "panel-" + b.dataset.tab; });
-    if (b.dataset.tab === "takes") loadTakes();
-  }));
+  document.querySelectorAll("[data-tab]").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.tab)));
   $("play").addEventListener("click", () => {
     const req = { song: $("song").value };
     const loop = $("loop").value.trim(); if (loop) req.loop = loop;
@@ -205,6 +201,15 @@ function bind() {
   $("record-stop").addEventListener("click", () => api("record/stop", {}));
   $("record-arm").addEventListener("click", () => api("record/arm", {}));
   $("style-search").addEventListener("input", renderStyles);
+}
+
+// A tab by name; the address keeps it (#mixer), so that a reload or a bookmark opens it again.
+function openTab(name) {
+  if (!$("panel-" + name)) return;
+  document.querySelectorAll("[data-tab]").forEach((t) => t.classList.toggle("on", t.dataset.tab === name));
+  document.querySelectorAll(".panel").forEach((p) => { p.hidden = p.id !== "panel-" + name; });
+  if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
+  if (name === "takes") loadTakes();
 }
 
 function renderStyles() {
@@ -238,3 +243,4 @@ async function load() {
 bind();
 connect();
 load();
+if (location.hash.length > 1) openTab(location.hash.slice(1));

@@ -113,20 +113,26 @@ extension WebRemoteServer {
         return data
     }
 
-    /// The first field holding null, by its path ("request.volume"): no field of the API takes null.
+    /// The first field of the API holding null, by its path ("request.tempo"): none takes null
+    /// (a decoder would read it as absent). Fields the API does not know are ignored, whatever
+    /// they hold.
     static func nullField(in value: Any, path: String = "") -> String? {
         if value is NSNull { return path.isEmpty ? "(body)" : path }
-        if let object = value as? [String: Any] {
-            for key in object.keys.sorted() {
-                if let found = nullField(in: object[key]!, path: path.isEmpty ? key : path + "." + key) { return found }
-            }
-        } else if let array = value as? [Any] {
-            for (i, item) in array.enumerated() {
-                if let found = nullField(in: item, path: "\(path)[\(i)]") { return found }
-            }
+        guard let object = value as? [String: Any] else { return nil }
+        for key in object.keys.sorted() where fields.contains(key) {
+            let inner = path.isEmpty ? key : path + "." + key
+            if object[key] is NSNull { return inner }
+            if key == "request", let found = nullField(in: object[key]!, path: inner) { return found }
         }
         return nil
     }
+
+    /// Every field name a request body of the API has (web/openapi.yaml).
+    static let fields: Set<String> = [
+        "command", "request", "action", "path", "on", "by", "mode", "slot", "bars", "part", "mute", "volume", "index", "name",
+        "song", "tempo", "key", "loop", "ramp", "keys", "count_in", "count_in_drums", "metronome", "breaks", "display", "intro",
+        "ending", "choruses",
+    ]
 
     /// A body of known fields; a wrong type or a body that is not a JSON object is 400.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
