@@ -66,6 +66,12 @@ struct DaemonSnapshot: Sendable {
             blocks: pulse.blocks.load(ordering: .relaxed), lateCallbacks: pulse.lateCallbacks.load(ordering: .relaxed),
             uptimeSeconds: uptime, configFile: configFile, reloads: reloads, lastReloadError: lastReloadError, pid: pid)
         report.audioRestarts = audioRestarts
+        report.parts = PartStatus.all(from: pulse)
+        let bar = pulse.bar.load(ordering: .relaxed)
+        if playing, bar >= 0 {
+            report.bar = bar + 1
+            report.beat = pulse.beat.load(ordering: .relaxed) + 1
+        }
         return report
     }
 }
