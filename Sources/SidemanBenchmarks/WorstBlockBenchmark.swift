@@ -17,6 +17,11 @@ import StyleEngine
 /// passes are identical, sample for sample; a block's cost is its fastest pass, which drops
 /// what the machine did meanwhile (another process, an interrupt) and keeps what the block
 /// itself does every time. Raw figures (every pass, every block) are printed too.
+///
+/// The chord change a block is compared with is the block where the band changes chord: the
+/// keys' own block, or, for a chord played up to an eighth ahead of a strong beat (ChordFeel),
+/// the beat it waits for; the keys' block alone is printed as "keys in". Voices: those sounding
+/// after each block, mean and most.
 enum WorstBlockBenchmark {
     static let rate = 48_000
     static let block = 64
