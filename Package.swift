@@ -101,7 +101,7 @@ let package = Package(
             // The allocation counter stands in for malloc: the test executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
+        .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore", "AllocationCounting"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(
             name: "SidemanDaemonTests",

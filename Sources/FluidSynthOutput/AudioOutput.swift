@@ -33,7 +33,7 @@ public final class AudioOutput {
     /// What the audio thread touches: fixed-size, allocated before the driver starts. One per
     /// driver, so that a replaced driver whose thread is stuck can never call into the new one's.
     final class Context {
-        let synth: OpaquePointer
+        let synth: Synthesizer
         let block: (Int) -> Void
         /// Called after each block is rendered with its left and right channels (a recorder's tap).
         let rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)?
@@ -49,7 +49,7 @@ public final class AudioOutput {
         let park = Atomic<Bool>(false)
 
         init(
-            synth: OpaquePointer, block: @escaping (Int) -> Void,
+            synth: Synthesizer, block: @escaping (Int) -> Void,
             rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil, frames: Int = 0
         ) {
             self.synth = synth
@@ -80,7 +80,7 @@ public final class AudioOutput {
         }
         self.settings = settings
         self.synthesizer = synthesizer
-        context = Context(synth: synthesizer.synth, block: block, rendered: rendered)
+        context = Context(synth: synthesizer, block: block, rendered: rendered)
         let fluidSettings = synthesizer.fluidSettings
         try fluid("fluid_settings_setstr audio.driver") { fluid_settings_setstr(fluidSettings, "audio.driver", settings.driver) }.get()
         try fluid("fluid_settings_setint audio.period-size") {
@@ -153,10 +153,9 @@ public final class AudioOutput {
                 effects = outs >= 2 ? 4 : 0
                 for i in 0..<effects { context.fxs[i] = context.outs[i % 2] }
             }
-            let ok = fluid("fluid_synth_process") {
-                fluid_synth_process(context.synth, Int32(n), Int32(effects), context.fxs, Int32(outs), context.outs)
+            if !context.synth.process(frames: n, effects: effects, context.fxs, outputs: outs, context.outs) {
+                status = FLUID_FAILED
             }
-            if !ok.succeeded { status = FLUID_FAILED }
             if let rendered = context.rendered, outs >= 2, let left = context.outs[0], let right = context.outs[1] {
                 rendered(left, right, n)
             }
