@@ -14,7 +14,7 @@ public final class PlaybackPosition {
     let periodSize: Int
     let rendered: @Sendable () -> Int64
     private var path: String?
-    private var lastSearch: Int64 = .min
+    private var lastSearch: Int64?
     private var lastLead: Int64?
     private var buffer = [UInt8](repeating: 0, count: 1024)
     /// Why the position cannot be read (said once), or nil.
@@ -50,7 +50,7 @@ public final class PlaybackPosition {
     private func read() -> String? {
         if path == nil {
             let now = monotonicNanoseconds()
-            guard now - lastSearch > 1_000_000_000 else { return nil }
+            if let last = lastSearch, now - last < 1_000_000_000 { return nil }
             lastSearch = now
             path = Self.find(owners: Self.ownThreads())
             if path == nil {

@@ -33,8 +33,20 @@ public final class TakeInputWriter {
     /// when the input stopped, or lost frames: silence stands in for it).
     public var readyFrames: Int {
         guard input.capturing.load(ordering: .acquiring), !inputLost else { return .max }
-        return Int(clamping: max(0, input.ring.newest - next))
+        // An input that stopped delivering (a device gone quiet without an error) holds the
+        // band back half a second at most.
+        let newest = input.ring.newest
+        let now = ContinuousClock.now
+        if newest != lastNewest {
+            lastNewest = newest
+            lastArrival = now
+        } else if lastArrival.duration(to: now) > .milliseconds(500) {
+            return .max
+        }
+        return Int(clamping: max(0, newest - next))
     }
+    private var lastNewest: Int64 = -1
+    private var lastArrival = ContinuousClock.now
 
     /// Writes the input and the mix for a block of the band (interleaved stereo); returns the
     /// mix for measuring. Blocks longer than the buffer are written in parts.
