@@ -25,7 +25,7 @@ name = "bossa-nova"
 tempo = 120
 [record]
 mode = "off"
-folder = "/tmp/takes"
+folder = "/tmp/input-takes"
 format = "wav"
 min_free_mb = 1
 input = "hw:Loopback,1,1"
@@ -35,6 +35,8 @@ TOML
 sock="--socket /tmp/sideman.sock"
 sideman serve --config /tmp/e2e.toml > "$out/serve.log" 2>&1 &
 serve=$!
+# Cut short by the time limit, the daemon still ends and the tmpfs goes.
+trap 'kill -TERM $serve 2>/dev/null; umount /tmp/input-takes 2>/dev/null' EXIT TERM
 n=0
 until sideman status --json $sock 2>/dev/null | grep -q '"state":"running"' || [ $n -gt 300 ]; do sleep 0.2; n=$((n + 1)); done
 ./pcmclock capture plughw:Loopback,1,0 14 /tmp/band.raw "$out/band-clock.txt" 2> "$out/band-capture.err" &
@@ -54,11 +56,11 @@ wait $guitar
 wait $ear
 cp /tmp/band.raw "$out/band.raw"
 mkdir -p "$out/takes"
-cp /tmp/takes/* "$out/takes/" 2>/dev/null
-ls -l /tmp/takes > "$out/takes.txt" 2>&1
+cp /tmp/input-takes/* "$out/takes/" 2>/dev/null
+ls -l /tmp/input-takes > "$out/takes.txt" 2>&1
 
 # Disk full with the input on, then the refusal.
-mount -t tmpfs -o size=1m tmpfs /tmp/takes
+mount -t tmpfs -o size=1m tmpfs /tmp/input-takes
 blocks_before=$(sideman status --json $sock | grep -o '"blocks":[0-9]*' | cut -d: -f2)
 sideman record start $sock > "$out/full-start.txt" 2>&1
 n=0
@@ -69,9 +71,9 @@ blocks_after=$(sideman status --json $sock | grep -o '"blocks":[0-9]*' | cut -d:
 echo "$blocks_before $blocks_after" > "$out/blocks.txt"
 sideman record start $sock > "$out/refused-start.txt" 2>&1
 sideman status --json $sock > "$out/status-refused.json" 2>&1
-ls -l /tmp/takes > "$out/full-takes.txt" 2>&1
+ls -l /tmp/input-takes > "$out/full-takes.txt" 2>&1
 kill -TERM $serve
 wait $serve
 echo $? > "$out/serve.rc"
-umount /tmp/takes
+umount /tmp/input-takes
 exit 0
