@@ -1,0 +1,440 @@
+"""The host side of the web-remote scenario: a phone's browser, an API fuzzer and a crowd of
+clients against the daemon in the VM, through QEMU's forwarded ports.
+
+Runs while the VM runs (e2e/run.sh starts it). It waits for the guest's "web-remote: ready"
+on the VM console, then:
+  1. the page in Debian's headless chromium (Selenium, chromium-driver), phone-sized (390x844):
+     Start, a chord from the virtual keyboard (how soon the page shows it), Main B, tempo up,
+     mute bass (and unmute), a song with a loop; screenshots of each view;
+  2. load: 20 WebSocket clients on /api/events and 200 requests/s to /api/state for 60 s,
+     with the daemon's audio figures and memory before and after;
+  3. schemathesis against /api/openapi.yaml (no 5xx, responses match the schema), time-bound;
+  4. a request from a public source address (inside the guest), refused.
+Everything it sees goes into its results folder (host/ beside the guest's results), which
+check.py reads. The guest's side of each step (status, marks, keys) goes through the
+guest's control port (act.sh). Usage: host_live.py RESULTS_FOLDER PROJECT_ROOT
+"""
+import asyncio
+import http.client
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import traceback
+import urllib.request
+from pathlib import Path
+
+OUT = Path(sys.argv[1])
+ROOT = Path(sys.argv[2])
+WEB = int(os.environ["E2E_PORT_8080"])
+CTL = int(os.environ["E2E_PORT_8090"])
+CONSOLE = Path(os.environ["E2E_CONSOLE"])
+BASE = f"http://127.0.0.1:{WEB}"
+SHOTS = OUT / "screenshots"
+SONG, LOOP = "circle-of-fifths", "1-2"
+CHORDS = [("F", [41, 45, 48]), ("G", [43, 47, 50]), ("C", [36, 40, 43])]
+LOAD_SECONDS, LOAD_RATE, LOAD_SOCKETS = 60, 200, 20
+FUZZ_SECONDS = 120
+
+record: dict = {"steps": [], "errors": []}
+
+
+def log(text: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {text}", flush=True)
+
+
+def save() -> None:
+    (OUT / "record.json").write_text(json.dumps(record, indent=1))
+
+
+def act(*args: str, timeout: float = 30) -> str:
+    """One action in the guest (act.sh), its output."""
+    url = f"http://127.0.0.1:{CTL}/cgi-bin/act?" + "+".join(args)
+    with urllib.request.urlopen(url, timeout=timeout) as reply:
+        return reply.read().decode(errors="replace")
+
+
+def status() -> dict:
+    text = act("status")
+    try:
+        return json.loads(text)
+    except ValueError:
+        return {"unreadable": text}
+
+
+def mark(name: str) -> None:
+    act("mark", name)
+
+
+def wait_until(what: str, condition, seconds: float = 15, every: float = 0.2):
+    """Polls condition() until it is true (returns its value) or the time is up (None)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(every)
+    record["errors"].append(f"timed out after {seconds:.0f} s waiting for {what}")
+    return None
+
+
+def step(name: str, **facts) -> None:
+    entry = {"step": name, "time": time.time(), **facts}
+    record["steps"].append(entry)
+    log(f"step {name}: {json.dumps(facts)[:300]}")
+    save()
+
+
+def wait_ready() -> bool:
+    """The guest writes "web-remote: ready" on the console once the daemon and its control
+    port are up ("skipped" when there is nothing to test)."""
+    while True:
+        text = CONSOLE.read_text(errors="replace") if CONSOLE.exists() else ""
+        if "web-remote: ready" in text:
+            return True
+        if "web-remote: skipped" in text or "guest: web-remote rc=" in text:
+            return False
+        time.sleep(0.5)
+
+
+# ------------------------------------------------------------------------------------ browser
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--lang=en-US"):
+        options.add_argument(arg)
+    # A phone: 390 x 844 CSS pixels (an iPhone 12-15's screen), touch, at 1 pixel per pixel
+    # so that a screenshot is exactly 390 x 844.
+    options.add_experimental_option("mobileEmulation", {
+        "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1.0, "touch": True},
+        "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+                     "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"})
+    service = Service(executable_path="/usr/bin/chromedriver", log_output=str(OUT / "chromedriver.log"))
+    return webdriver.Chrome(service=service, options=options)
+
+
+def find(driver, *selectors):
+    """The first element that one of the selectors finds: (By, value) pairs, the stable ids
+    first, then text or attributes. Records which one it took."""
+    from selenium.common.exceptions import NoSuchElementException
+    for by, value in selectors:
+        try:
+            element = driver.find_element(by, value)
+            record.setdefault("selectors", {})[selectors[0][1]] = f"{by}={value}"
+            return element
+        except NoSuchElementException:
+            continue
+    raise RuntimeError(f"the page has none of {selectors}")
+
+
+def tap(driver, element) -> None:
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def shot(driver, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.execute_script("window.scrollTo(0, 0);")
+    path = SHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    record.setdefault("screenshots", []).append(name)
+
+
+def page_state(driver) -> dict:
+    return driver.execute_script("""
+        const t = (id) => { const e = document.getElementById(id); return e ? e.textContent : null; };
+        return {chord: t('chord'), next: t('next-chord'), section: t('section'), bar: t('bar'), beat: t('beat'),
+                bpm: t('bpm'), start: t('start'), song: t('song-line'), style: t('style-name'),
+                link: document.getElementById('link') && document.getElementById('link').classList.contains('up'),
+                width: window.innerWidth, height: window.innerHeight};""")
+
+
+def run_browser() -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    driver = browser()
+    try:
+        driver.set_page_load_timeout(60)
+        driver.get(BASE + "/")
+        wait_until("the page's event stream", lambda: page_state(driver)["link"] and page_state(driver)["style"] != "–", 30)
+        step("open", page=page_state(driver), status=status())
+
+        # Start.
+        mark("tap-start")
+        tap(driver, find(driver, (By.ID, "start"), (By.XPATH, "//button[normalize-space()='Start']")))
+        playing = wait_until("the band to play", lambda: status().get("playing"), 20)
+        wait_until("the page to say Stop", lambda: page_state(driver)["start"] == "Stop", 10)
+        mark("started")
+        step("start", playing=bool(playing), page=page_state(driver), status=status())
+        time.sleep(3)
+
+        # Chords from the virtual keyboard: how soon the page shows each. The observer stamps
+        # the change with the host's clock (Date.now()), as the key press is stamped here.
+        driver.execute_script("""
+            window.__chords = [];
+            new MutationObserver(() => window.__chords.push([Date.now(), document.getElementById('chord').textContent]))
+              .observe(document.getElementById('chord'), {childList: true, characterData: true, subtree: true});""")
+        for name, notes in CHORDS:
+            before = len(driver.execute_script("return window.__chords;"))
+            t0 = time.time() * 1000
+            guest = act("chord", *map(str, notes)).split()
+            t_sent = time.time() * 1000
+            seen = wait_until(f"the page to show {name}", lambda: next(
+                (c for c in driver.execute_script("return window.__chords;")[before:] if c[1] == name), None), 5, 0.01)
+            latency = (seen[0] - t0) if seen else None
+            step("chord", chord=name, notes=notes, latency_ms=latency, request_ms=t_sent - t0,
+                 guest_amidi_ms=(float(guest[1]) - float(guest[0])) * 1000 if len(guest) == 2 else None,
+                 status_chord=status().get("chord"))
+            act("release", *map(str, notes))
+            if name == "F":
+                shot(driver, "1-playing")
+            time.sleep(1.5)
+
+        # Main B.
+        mark("tap-main-b")
+        tap(driver, find(driver, (By.ID, "section-main-b"), (By.CSS_SELECTOR, "[data-action='main_b']"),
+                         (By.XPATH, "//button[normalize-space()='Main B']")))
+        section = wait_until("Main B", lambda: (status().get("section") or "").replace(" ", "").lower() == "mainb", 20)
+        step("main-b", ok=bool(section), page=page_state(driver), status=status())
+        time.sleep(2)
+
+        # Tempo up: the clock on out, against the daemon's audio blocks, before and after.
+        before = status()
+        mark("tempo-window-1")
+        time.sleep(8)
+        s1 = status()
+        mark("tap-tempo-up")
+        tap(driver, find(driver, (By.ID, "tempo-up"), (By.CSS_SELECTOR, "[aria-label='tempo up']")))
+        want = before.get("tempo", 0) + 5
+        raised = wait_until(f"tempo {want}", lambda: abs(status().get("tempo", 0) - want) < 0.01, 10)
+        s2 = status()
+        mark("tempo-window-2")
+        time.sleep(8)
+        s3 = status()
+        mark("tempo-window-end")
+        step("tempo-up", ok=bool(raised), before=before.get("tempo"), after=s3.get("tempo"),
+             page=page_state(driver), windows=[[s1.get("blocks")], [s2.get("blocks"), s3.get("blocks")]])
+
+        # Mute the bass in the mixer (and unmute it again before the song).
+        tap(driver, find(driver, (By.CSS_SELECTOR, "[data-tab='mixer']"), (By.XPATH, "//button[normalize-space()='Mixer']")))
+        time.sleep(0.5)
+        bass = find(driver, (By.ID, "mute-bass"), (By.CSS_SELECTOR, "[data-part='bass']"),
+                    (By.XPATH, "//button[normalize-space()='Bass']"))
+        mark("tap-mute-bass")
+        tap(driver, bass)
+        time.sleep(1.0)
+        mark("bass-muted")
+        muted = status()
+        time.sleep(5)
+        mark("bass-muted-end")
+        shot(driver, "3-mixer")
+        step("mute-bass", status=muted, classes=bass.get_attribute("class"), page=page_state(driver))
+        tap(driver, bass)
+        time.sleep(1.0)
+        step("unmute-bass", status=status(), classes=bass.get_attribute("class"))
+
+        # A song and a loop, from the practice panel.
+        tap(driver, find(driver, (By.CSS_SELECTOR, "[data-tab='practice']"), (By.XPATH, "//button[normalize-space()='Practice']")))
+        songs = find(driver, (By.ID, "song"), (By.CSS_SELECTOR, "select"))
+        wait_until("the song list", lambda: len(Select(songs).options) > 0, 10)
+        Select(songs).select_by_value(SONG)
+        loop = find(driver, (By.ID, "loop"), (By.CSS_SELECTOR, "input[placeholder='1-4']"))
+        loop.clear()
+        loop.send_keys(LOOP)
+        mark("tap-play")
+        tap(driver, find(driver, (By.ID, "play"), (By.XPATH, "//button[normalize-space()='Play song']")))
+        song = wait_until("the song to play", lambda: ((status().get("practice") or {}).get("phase") == "playing"), 30)
+        mark("song-playing")
+        time.sleep(12)
+        mark("song-window-end")
+        shot(driver, "2-song")
+        step("song", ok=bool(song), page=page_state(driver), status=status(),
+             status_text=act("status-text"))
+
+        # The style browser.
+        tap(driver, find(driver, (By.CSS_SELECTOR, "[data-tab='styles']"), (By.XPATH, "//button[normalize-space()='Styles']")))
+        time.sleep(1.0)
+        shot(driver, "4-styles")
+        tap(driver, find(driver, (By.CSS_SELECTOR, "[data-tab='practice']"), (By.XPATH, "//button[normalize-space()='Practice']")))
+
+        # Load, with the song looping and the page still open.
+        run_load()
+
+        # Stop: the song, and the band if it still plays. Every note must end.
+        mark("tap-stop")
+        tap(driver, find(driver, (By.ID, "stop-song"), (By.XPATH, "//button[normalize-space()='Stop']")))
+        time.sleep(1.0)
+        if status().get("playing"):
+            tap(driver, find(driver, (By.ID, "start"), (By.XPATH, "//button[normalize-space()='Stop']")))
+        stopped = wait_until("the band to stop", lambda: not status().get("playing"), 15)
+        time.sleep(2.0)
+        mark("quiet")
+        step("stop", ok=stopped is not None, status=status())
+    finally:
+        driver.quit()
+
+
+# --------------------------------------------------------------------------------------- load
+def run_load() -> None:
+    """20 WebSocket clients listening and 200 GET /api/state a second for 60 s."""
+    import websockets
+
+    before = {"status": status(), "proc": act("proc").strip(), "time": time.time()}
+    mark("load-start")
+    stop = threading.Event()
+    latencies: list[float] = []
+    codes: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def requester(rate: float) -> None:
+        conn = None
+        next_at = time.time()
+        while not stop.is_set():
+            now = time.time()
+            if now < next_at:
+                time.sleep(next_at - now)
+            next_at += 1 / rate
+            try:
+                if conn is None:
+                    conn = http.client.HTTPConnection("127.0.0.1", WEB, timeout=10)
+                t = time.time()
+                conn.request("GET", "/api/state")
+                reply = conn.getresponse()
+                reply.read()
+                key = str(reply.status)
+                dt = time.time() - t
+            except Exception as error:  # a refused or dropped connection counts, and reconnects
+                key, dt = type(error).__name__, None
+                conn = None
+            with lock:
+                codes[key] = codes.get(key, 0) + 1
+                if dt is not None:
+                    latencies.append(dt)
+
+    workers = 8
+    threads = [threading.Thread(target=requester, args=(LOAD_RATE / workers,)) for _ in range(workers)]
+    frames = [0] * LOAD_SOCKETS
+    opened = [False] * LOAD_SOCKETS
+    dropped = [0]
+
+    async def listener(i: int) -> None:
+        while not stop.is_set():
+            try:
+                async with websockets.connect(f"ws://127.0.0.1:{WEB}/api/events", open_timeout=20,
+                                              max_size=2 ** 20) as ws:
+                    opened[i] = True
+                    while not stop.is_set():
+                        try:
+                            await asyncio.wait_for(ws.recv(), 0.5)
+                            frames[i] += 1
+                        except asyncio.TimeoutError:
+                            continue
+            except Exception:
+                dropped[0] += 1
+                await asyncio.sleep(0.5)
+
+    async def crowd() -> None:
+        await asyncio.gather(*(listener(i) for i in range(LOAD_SOCKETS)))
+
+    loop_thread = threading.Thread(target=lambda: asyncio.run(crowd()))
+    loop_thread.start()
+    wait_until("20 WebSocket clients", lambda: all(opened), 30)
+    t_start = time.time()
+    for t in threads:
+        t.start()
+    samples = []
+    while time.time() - t_start < LOAD_SECONDS:
+        time.sleep(10)
+        samples.append({"t": time.time() - t_start, "proc": act("proc").strip()})
+    stop.set()
+    for t in threads:
+        t.join()
+    loop_thread.join(timeout=10)
+    elapsed = time.time() - t_start
+    mark("load-end")
+    after = {"status": status(), "proc": act("proc").strip(), "time": time.time()}
+    ok = codes.get("200", 0)
+    lat = sorted(latencies)
+    pct = (lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] * 1000 if lat else None)
+    step("load", seconds=elapsed, requests=sum(codes.values()), ok=ok, codes=codes,
+         rate=sum(codes.values()) / elapsed, p50_ms=pct(0.5), p99_ms=pct(0.99), max_ms=pct(1.0),
+         sockets_open=sum(opened), socket_frames=frames, socket_reconnects=dropped[0],
+         before=before, after=after, samples=samples)
+
+
+# ------------------------------------------------------------------------------- schemathesis
+def run_schemathesis() -> None:
+    st = ROOT / ".build-e2e" / "venv" / "bin" / "st"
+    report = OUT / "schemathesis"
+    report.mkdir(exist_ok=True)
+    command = [str(st), "run", f"{BASE}/api/openapi.yaml", "--url", BASE,
+               "--checks", "not_a_server_error,response_schema_conformance",
+               "--phases", "examples,coverage,fuzzing", "--max-time", str(FUZZ_SECONDS),
+               "--max-examples", "40", "--workers", "2", "--request-timeout", "10",
+               "--report", "junit,ndjson", "--report-dir", str(report), "--no-color"]
+    t = time.time()
+    with open(OUT / "schemathesis.txt", "w") as output:
+        rc = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT, timeout=FUZZ_SECONDS + 120,
+                            env={**os.environ, "SCHEMATHESIS_HOOKS": "", "NO_COLOR": "1"}).returncode
+    step("schemathesis", rc=rc, seconds=time.time() - t, command=" ".join(command[1:]))
+
+
+# ------------------------------------------------------------------------------------ refusal
+def run_public() -> None:
+    """From 203.0.113.5 (a public address inside the guest): the unit's filter drops it; let
+    through the filter, the daemon answers 403 itself. From 10.0.2.15: 200."""
+    private = act("private")
+    public = act("public", timeout=30)
+    allowed = act("allow-public")
+    public_app = act("public", timeout=30)
+    step("public", private=private[:400], public=public[:400], allow=allowed[:400], public_past_filter=public_app[:600],
+         journal=act("journal", "60"))
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ["SE_OFFLINE"] = "true"  # Selenium must never fetch a browser or a driver
+    log(f"waiting for the guest (web {BASE}, control port {CTL})")
+    if not wait_ready():
+        log("the guest skipped the scenario")
+        return 0
+    t0 = time.time()
+    for part in (run_browser, run_schemathesis, run_public):
+        try:
+            part()
+        except Exception as error:
+            record["errors"].append(f"{part.__name__}: {type(error).__name__}: {error}")
+            traceback.print_exc()
+        save()
+    record["seconds"] = time.time() - t0
+    save()
+    if os.environ.get("E2E_SAVE_SCREENSHOTS") == "1" and SHOTS.exists():
+        target = ROOT / "docs" / "screenshots"
+        target.mkdir(parents=True, exist_ok=True)
+        for png in SHOTS.glob("*.png"):
+            shutil.copy(png, target / f"web-remote-{png.name}")
+        log(f"screenshots copied to {target}")
+    try:
+        act("finish")
+    except Exception:
+        traceback.print_exc()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    finally:
+        try:
+            act("finish", timeout=5)
+        except Exception:
+            pass
