@@ -9,14 +9,6 @@ case "$action" in
   ping) echo pong ;;
   # A named point in time, on the clock the probe stamps with (realtime).
   mark) t=$(now); echo "$t $*" >> "$out/marks.txt"; echo "$t" ;;
-  # Keys on the virtual keyboard 20:0 (hw:1,0), as a USB keyboard would send them:
-  # "chord 41 45 48" holds F2 A2 C3, "release 41 45 48" lets go.
-  chord|release)
-    bytes=""; for n in "$@"; do
-      if [ "$action" = chord ]; then bytes="$bytes 90 $(printf %02X "$n") 64"; else bytes="$bytes 80 $(printf %02X "$n") 00"; fi
-    done
-    t=$(now); amidi -p hw:1,0 -S "$bytes"; echo "$t $(now)"
-    echo "$t $action $*" >> "$out/marks.txt" ;;
   status) t=$(now); s=$(sideman status --json 2>&1); echo "$t $s" >> "$out/status-samples.txt"; echo "$s" ;;
   status-text) sideman status 2>&1 ;;
   # The daemon's process: pid, resident memory, open files, threads.

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The web remote driven from the host: the daemon runs as the systemd unit (its address
 # filter included) with the web remote on 0.0.0.0:8080; QEMU forwards that port and this
-# scenario's control port (8090, busybox httpd running act.sh) to the host, where
+# scenario's control port (8090, busybox httpd running act.sh) and a key player (8091,
+# keys.pl: MIDI bytes into the virtual keyboard) to the host, where
 # host-live drives Debian's chromium (Selenium), schemathesis and a load generator. The
 # guest records what the band sends on Sideman:1 (a timestamping probe and aseqdump) until the
 # host says it is done, then stops the daemon.
@@ -16,7 +17,7 @@ mkdir -p /run/web-remote && echo "$out" > /run/web-remote/out
 
 # The network: QEMU's user-mode network (the guest is 10.0.2.15, the host reaches it from
 # 10.0.2.2), and a public address on a dummy interface for the refusal test.
-modprobe virtio_net; modprobe dummy
+modprobe virtio_net; modprobe dummy numdummies=1
 n=0; iface=""
 while [ -z "$iface" ] && [ $n -lt 50 ]; do
   for d in /sys/class/net/*; do [ -e "$d/device" ] && iface=${d##*/} && break; done
@@ -63,7 +64,8 @@ systemctl start sideman || { systemctl status sideman --no-pager > "$out/unit-fa
 systemctl show -p IPAddressDeny -p IPAddressAllow -p MainPID sideman > "$out/unit.txt"
 n=0
 until aconnect -l | grep -q "'Sideman'" || [ $n -gt 150 ]; do sleep 0.2; n=$((n + 1)); done
-sideman alsa-probe --client-name Probe --timestamps --seconds 900 --match "Sideman:out" > "$out/probe.txt" 2>&1 &
+sideman alsa-probe --client-name Probe --timestamps --seconds 900 \
+  --match "Sideman:out" --match "Virtual Raw MIDI 1-0*" > "$out/probe.txt" 2>&1 &
 probe=$!
 aseqdump -p Sideman:1 > "$out/aseqdump.txt" 2>&1 &
 dump=$!
@@ -75,9 +77,11 @@ perl "$here/http-get.pl" 10.0.2.15 10.0.2.15 8080 / 10 | head -1 > "$out/page-he
 # The host's requests from here on; the host says when it is done.
 "$bb" httpd -f -p 8090 -h "$here/www" &
 httpd=$!
+perl "$here/keys.pl" 2> "$out/keys.err" &
+keys=$!
 echo "web-remote: ready" > /dev/console
-n=0
-until [ -f /run/web-remote/done ] || [ $n -gt 6000 ]; do sleep 0.1; n=$((n + 1)); done
+deadline=$(( $(date +%s) + 900 ))
+until [ -f /run/web-remote/done ] || [ "$(date +%s)" -gt $deadline ]; do sleep 0.5; done
 [ -f /run/web-remote/done ] || echo "the host never said it was done" > "$out/host-timeout.txt"
 
 sideman status > "$out/status-end.txt" 2>&1
@@ -88,5 +92,5 @@ systemctl stop sideman
 journalctl -u sideman --no-pager -o short-monotonic > "$out/journal.txt" 2>&1
 rm -rf /run/systemd/system/sideman.service.d
 systemctl daemon-reload
-kill $httpd 2>/dev/null
+kill $httpd $keys 2>/dev/null
 exit 0
