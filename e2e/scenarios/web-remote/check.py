@@ -21,30 +21,6 @@ def proc(text):
     return {k: int(v) for k, v in PROC.findall(text or "")}
 
 
-def audio_clock(samples):
-    """Realtime seconds -> seconds of audio the daemon rendered (64-frame blocks, 48 kHz),
-    interpolated between the status samples the scenario took."""
-    points = sorted(samples)
-    if len(points) < 2:
-        return None
-
-    def at(t):
-        for (t0, a0), (t1, a1) in zip(points, points[1:]):
-            if t <= t1 or (t1, a1) == points[-1]:
-                return a0 + (a1 - a0) * (t - t0) / (t1 - t0) if t1 > t0 else a0
-        return points[-1][1]
-    return at
-
-
-def bpm(pulses):
-    n = len(pulses)
-    if n < 3:
-        return 0.0
-    mx, my = (n - 1) / 2, sum(pulses) / n
-    slope = sum((x - mx) * (y - my) for x, y in zip(range(n), pulses)) / sum((x - mx) ** 2 for x in range(n))
-    return 60.0 / (24 * slope) if slope > 0 else 0.0
-
-
 def png_size(path):
     with open(path, "rb") as f:
         head = f.read(24)
@@ -61,6 +37,19 @@ def check(r):
     r.expect(r.text("page-head.txt").startswith("HTTP/1.1 200"), f"the page from the guest itself: {r.text('page-head.txt')!r}")
     r.expect("IPAddressDeny=" in r.text("unit.txt") and "10.0.0.0/8" in r.text("unit.txt"),
              f"the unit's address filter: {r.text('unit.txt')!r}")
+
+    # Whether the emulated VM keeps real time on its own (the song playing, no load, just
+    # before the load): a starved VM (a loaded host: TCG emulation gets what CPU is left)
+    # runs its sound card slow whatever the daemon does, so the timing figures (key -> page,
+    # requests a second, audio under load) are then printed but not judged.
+    quiet = one(record, "quiet")
+    pace = None
+    if quiet:
+        pace = (quiet["after"].get("blocks", 0) - quiet["before"].get("blocks", 0)) * 64 / 48000 / max(quiet["seconds"], 1e-9)
+    healthy = pace is not None and pace >= 0.9 and quiet["after"].get("audio_restarts") == quiet["before"].get("audio_restarts")
+    if not healthy:
+        print(f"  web-remote: NOT JUDGED: timing under load and key -> page; the VM alone rendered audio at "
+              f"{(pace or 0) * 100:.0f} % of real time (at least 90 % and no reopened card needed)")
 
     marks = {}
     for line in r.lines("marks.txt"):
@@ -101,7 +90,7 @@ def check(r):
     r.expect(len(chords) == 3, f"{len(chords)} chords measured, expected 3")
     for c in chords:
         r.expect(c.get("status_chord") == c["chord"], f"chord {c['chord']}: the state says {c.get('status_chord')!r}")
-        r.expect(c.get("latency_ms") is not None and c["latency_ms"] <= 500,
+        r.expect(c.get("latency_ms") is not None and (c["latency_ms"] <= 500 or not healthy),
                  f"chord {c['chord']}: the page showed it {c.get('latency_ms')} ms after the keys (at most 500)")
         r.expect(any(kind == "note-on" and note == c["notes"][0] for _, kind, _, note, _ in keys),
                  f"chord {c['chord']}: the probe did not hear its keys on the virtual keyboard")
@@ -117,25 +106,29 @@ def check(r):
         t = marks["tap-main-b"]
         r.expect(len(notes(t + 1, t + 4)) > 3, "the band went quiet after Main B")
 
-    # Tempo up: +5 in status, and the clock on out faster by as much (against the audio clock).
+    # Tempo up: faster in status (the page asks for +5; the arranger moves by its tempo step),
+    # and the clock on out faster by as much (against the audio clock).
     tempo = one(record, "tempo-up")
-    r.expect(tempo.get("before") is not None and tempo.get("after") == tempo["before"] + 5,
+    r.expect(tempo.get("before") is not None and (tempo.get("after") or 0) > tempo["before"],
              f"tempo up: sideman status {tempo.get('before')} -> {tempo.get('after')}")
-    clock = audio_clock(samples)
-    windows = [("tempo-window-1", "tap-tempo-up"), ("tempo-window-2", "tempo-window-end")]
-    if clock and all(a in marks and b in marks for a, b in windows):
+    # Pulses counted between two status samples, over the audio time the daemon rendered in
+    # between (its blocks): the tempo the band keeps, whatever the emulated card's stalls.
+    windows = [("tempo-window-1", "tap-tempo-up"), ("tempo-window-2", "tempo-window-2-end")]
+    if all(a in marks and b in marks for a, b in windows) and len(samples) >= 4:
         measured = []
         for a, b in windows:
-            pulses = [clock(e[0]) for e in events if e[1] == "clock" and marks[a] <= e[0] < marks[b]]
-            measured.append(bpm(pulses[4:-4]))
-        print(f"  web-remote: tempo on out {measured[0]:.1f} -> {measured[1]:.1f} BPM against the audio clock "
-              f"(status {tempo.get('before')} -> {tempo.get('after')})")
-        if tempo.get("before"):
-            want = (tempo["before"] + 5) / tempo["before"]
-            r.expect(measured[0] > 0 and abs(measured[1] / measured[0] - want) < 0.02,
-                     f"the clock on out went {measured[0]:.1f} -> {measured[1]:.1f} BPM, expected a ratio of {want:.3f}")
-            r.expect(abs(measured[0] - tempo["before"]) < tempo["before"] * 0.08,
-                     f"the clock on out says {measured[0]:.1f} BPM, status {tempo['before']}")
+            first = max((p for p in samples if p[0] <= marks[a]), default=None)
+            last = min((p for p in samples if p[0] >= marks[b]), default=None)
+            if first is None or last is None or last[1] <= first[1]:
+                measured.append(0.0)
+                continue
+            pulses = sum(1 for e in events if e[1] == "clock" and first[0] <= e[0] < last[0])
+            measured.append(pulses / 24 * 60 / (last[1] - first[1]))
+        print(f"  web-remote: tempo on out {measured[0]:.1f} -> {measured[1]:.1f} BPM counted against the audio clock "
+              f"(status {tempo.get('before')} -> {tempo.get('after')}, {tempo.get('taps')} taps)")
+        if tempo.get("before") and tempo.get("after"):
+            for got, want in zip(measured, (tempo["before"], tempo["after"])):
+                r.expect(abs(got - want) < want * 0.03, f"the clock on out says {got:.1f} BPM, status {want}")
 
     # Mute bass: silence on the bass channel, shown in the mixer.
     mute = one(record, "mute-bass")
@@ -214,20 +207,22 @@ def check(r):
               f"RSS {pb.get('rss_kb', 0) / 1024:.1f} -> {pa.get('rss_kb', 0) / 1024:.1f} MB "
               f"(every 10 s: {', '.join(f'{x / 1024:.1f}' for x in rss)}), fds {pb.get('fds')} -> {pa.get('fds')}, "
               f"threads {pb.get('threads')} -> {pa.get('threads')}")
-        quiet = one(record, "quiet")
         if quiet:
             q_late = quiet["after"].get("late_callbacks", 0) - quiet["before"].get("late_callbacks", 0)
-            q_audio = (quiet["after"].get("blocks", 0) - quiet["before"].get("blocks", 0)) * 64 / 48000
-            print(f"  web-remote: without the load, just before: audio {q_audio:.1f} s in {quiet['seconds']:.1f} s, "
+            print(f"  web-remote: without the load, just before: audio {pace * quiet['seconds']:.1f} s in {quiet['seconds']:.1f} s, "
                   f"late callbacks +{q_late}, audio restarts "
                   f"+{quiet['after'].get('audio_restarts', 0) - quiet['before'].get('audio_restarts', 0)}")
-        r.expect(load["rate"] >= LOAD_RATE_MIN, f"only {load['rate']:.0f} requests/s reached the daemon")
-        r.expect(set(load["codes"]) == {"200"}, f"answers other than 200 under load: {load['codes']}")
+        if healthy:
+            r.expect(load["rate"] >= LOAD_RATE_MIN, f"only {load['rate']:.0f} requests/s reached the daemon")
+            r.expect(audio >= wall * 0.95, f"the audio stalled under load: {audio:.1f} s of audio in {wall:.1f} s")
+            r.expect(late == 0, f"{late} late audio callbacks under load")
+            r.expect(restarts == 0, f"the sound card was reopened {restarts} times under load")
+        # Every answer 200; a starved VM may leave some unanswered within 10 s.
+        answered = {code for code in load["codes"] if code.isdigit()}
+        r.expect(answered == {"200"} and (set(load["codes"]) == {"200"} or not healthy),
+                 f"answers other than 200 under load: {load['codes']}")
         r.expect(load["sockets_open"] == 20 and min(frames) >= 1 and load["socket_reconnects"] == 0,
                  f"WebSocket clients: {load['sockets_open']} open, frames {frames}, {load['socket_reconnects']} reconnects")
-        r.expect(audio >= wall * 0.95, f"the audio stalled under load: {audio:.1f} s of audio in {wall:.1f} s")
-        r.expect(late == 0, f"{late} late audio callbacks under load")
-        r.expect(restarts == 0, f"the sound card was reopened {restarts} times under load")
         r.expect(pa.get("pid") == pb.get("pid") and pa.get("restarts", 0) == pb.get("restarts", 0),
                  f"the daemon restarted under load: {b['proc']} -> {a['proc']}")
         r.expect(pa.get("rss_kb", 0) - pb.get("rss_kb", 0) < 16 * 1024,
