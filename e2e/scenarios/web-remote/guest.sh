@@ -90,7 +90,8 @@ kill -TERM $probe $dump 2>/dev/null
 wait $probe; wait $dump 2>/dev/null
 systemctl stop sideman
 journalctl -u sideman --no-pager -o short-monotonic > "$out/journal.txt" 2>&1
-rm -rf /run/systemd/system/sideman.service.d
+# The unit as it was for any scenario after this one (the drop-in, the address let through).
+rm -rf /run/systemd/system/sideman.service.d /run/systemd/system.control/sideman.service.d
 systemctl daemon-reload
 kill $httpd $keys 2>/dev/null
 exit 0
