@@ -12,6 +12,14 @@ public enum ArrangerCommand: Hashable, Sendable {
     case syncStart(Bool)
     /// The chord changed; nil = cancel / no chord (rhythm keeps playing, the rest stops).
     case chord(Chord?)
+    /// The chord after the current one and how many ticks from now it comes (a chart knows
+    /// it; a live left hand does not, and never sends it). Walking bass parts lead into it on
+    /// the last beat before the change. Replaced by the next one; forgotten once its tick has
+    /// passed or the band stops.
+    case nextChord(Chord, inTicks: Tick)
+    /// A chord written ahead of its beat (a chart's `^`): the whole band changes now, without
+    /// waiting for the beat. Chord parts strike it, the bass moves to it, the drums accent it.
+    case push(Chord?)
     /// Ask for a section: a main (through its fill when auto-fill is on), a fill on the
     /// current main, the break, an intro (starts if stopped) or an ending (then stop).
     case section(SectionID)

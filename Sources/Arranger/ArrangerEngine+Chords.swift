@@ -11,17 +11,60 @@ extension ArrangerEngine {
     /// and end unchanged; a pitch that stays the same keeps sounding, untouched. FluidSynth
     /// then plays a note-off and a note-on on one frame: no gap, no second attack of the same
     /// key, and the early pitch has sounded at most the window's length.
-    mutating func changeChord(to newChord: Chord?, at now: Tick, frame: Int, emit: (BandEvent) -> Void) {
+    ///
+    /// A pushed chord (`pushed`, a chart's `^`) re-strikes every sounding note of a pitched part
+    /// on the new chord, whatever its rule: the comping parts stab it, the bass moves to the
+    /// new bass note. Parts that already took this chord ahead of the beat (`changeEarly`)
+    /// are left as they are.
+    mutating func changeChord(to newChord: Chord?, at now: Tick, frame: Int, pushed: Bool = false, emit: (BandEvent) -> Void) {
+        let already: UInt16 = earlyParts != 0 && newChord == earlyChord ? earlyParts : 0
+        earlyParts = 0
         chord = newChord
         chordTick = now
         bassToLand = newChord == nil ? 0 : 0xFFFF
         refreshMaps()
+        follow(newChord, at: now, frame: frame, parts: ~already, pushed: pushed, emit: emit)
+    }
+
+    /// A clear push played live: the comping parts (chord 1 and 2) take the chord now (their note maps and
+    /// sounding notes, by their rules), the others wait for the beat (`pendingChord`).
+    mutating func changeEarly(to newChord: Chord, frame: Int, emit: (BandEvent) -> Void) {
+        for i in compiled.rules.indices where compiled.compingRules[i] {
+            maps[i].update(rules: compiled.rules[i], chord: newChord)
+        }
+        let comping: UInt16 = 1 << UInt16(PartID.chord1.rawValue) | 1 << UInt16(PartID.chord2.rawValue)
+        follow(newChord, at: clock.nextTick, frame: frame, parts: comping, pushed: false, emit: emit)
+        earlyChord = newChord
+        earlyParts = comping
+    }
+
+    /// The drums mark a pushed chord: a kick and a crash on the rhythm 1 channel, unless the
+    /// part is muted; they end like any band note.
+    mutating func accentPush(frame: Int, emit: (BandEvent) -> Void) {
+        guard mutedParts & (1 << UInt16(PartID.rhythm1.rawValue)) == 0 else { return }
+        let now = clock.nextTick
+        var note = SoundingNotes.Note(
+            part: .rhythm1, channel: UInt8(PartID.rhythm1.rawValue), key: Self.pushKick, written: Self.pushKick, velocity: 112,
+            rulesIndex: 0, endTick: now + PPQ.standard, startTick: now)
+        startSounding(note, frame: frame, emit: emit)
+        note.key = Self.pushCrash
+        note.written = Self.pushCrash
+        note.velocity = 104
+        startSounding(note, frame: frame, emit: emit)
+    }
+
+    /// GM drum keys of a push's accent: bass drum 1 and crash cymbal 1.
+    static let pushKick: UInt8 = 36
+    static let pushCrash: UInt8 = 49
+
+    /// Sounding notes of `parts` (bit = channel) follow `newChord`: see `changeChord`.
+    mutating func follow(_ newChord: Chord?, at now: Tick, frame: Int, parts: UInt16, pushed: Bool, emit: (BandEvent) -> Void) {
         scratchCount = 0
         let lateFrames = feel.lateWindowMilliseconds * sampleRate / 1000
         var i = 0
         while i < sounding.count {
             let n = sounding[i]
-            if n.part.isRhythm {
+            if n.part.isRhythm || parts & (1 << UInt16(n.part.rawValue)) == 0 {
                 i += 1
                 continue
             }
@@ -56,7 +99,7 @@ extension ArrangerEngine {
             let mapped = maps[Int(n.rulesIndex)].key(for: Int(n.written))
             var restartKey = -1
             var keep = false
-            switch rules.retrigger {
+            switch pushed ? (Self.follows(bass: rules) ? .retriggerToRoot : .retrigger) : rules.retrigger {
             case .stop:
                 break
             case .pitchShift:

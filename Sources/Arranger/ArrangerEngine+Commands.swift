@@ -19,10 +19,25 @@ extension ArrangerEngine {
         case .syncStart(let on):
             syncArmed = on && !running
             if !on { armedIntro = nil }
+        case .nextChord(let next, let ahead):
+            upcomingChord = next
+            upcomingTick = (running ? clock.nextTick : 0) + max(0, ahead)
+        case .push(let newChord):
+            pendingChordTick = -1
+            if running { forgetUpcoming(through: clock.nextTick) }
+            if newChord != chord {
+                changeChord(to: newChord, at: clock.nextTick, frame: 0, pushed: running, emit: emit)
+                notify(.chordChanged(newChord, frame: 0))
+            }
+            if running, newChord != nil { accentPush(frame: 0, emit: emit) }
         case .chord(let newChord):
+            if running { forgetUpcoming(through: clock.nextTick) }
             if running, newChord != nil, let beat = strongBeat(within: feel.anticipation) {
                 pendingChord = newChord
                 pendingChordTick = beat
+                if beat - clock.nextTick >= feel.clearPush, let newChord {
+                    changeEarly(to: newChord, frame: 0, emit: emit)
+                }
             } else {
                 pendingChordTick = -1
                 if newChord != chord {
@@ -108,6 +123,13 @@ extension ArrangerEngine {
         endNotes(frame: frame, emit: emit) { _ in true }
         dropDelayed { _ in true }
         pendingChordTick = -1
+        upcomingTick = -1
+        upcomingChord = nil
+        if earlyParts != 0 {
+            earlyParts = 0
+            refreshMaps()
+        }
+        for c in approachTarget.indices { approachTarget[c] = -1 }
         sequencer.stop()
         running = false
         playingSection = nil

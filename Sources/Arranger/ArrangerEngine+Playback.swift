@@ -104,9 +104,10 @@ extension ArrangerEngine {
                         velocity += Int((h >> 32) % UInt64(2 * humanize.velocity + 1)) - humanize.velocity
                     }
                 }
-                let note = SoundingNotes.Note(
+                var note = SoundingNotes.Note(
                     part: track.part, channel: track.channel, key: 0, written: written.note.rawValue,
                     velocity: UInt8(min(127, max(1, velocity))), rulesIndex: Int16(track.rulesIndex), endTick: 0)
+                note.leads = leadsIntoNextChord(track, index: i, at: tick)
                 if delay > 0 && delayedCount < Self.delayedCapacity {
                     delayed[delayedCount] = DelayedNote(note: note, startTick: tick + delay, duration: written.duration)
                     delayedCount += 1
@@ -170,8 +171,18 @@ extension ArrangerEngine {
             bassToLand &= ~partBit
             let rules = compiled.rules[Int(written.rulesIndex)]
             if Self.follows(bass: rules) && tick - chordTick < Self.bassLandingWindow {
-                let landing = Self.nearestKey(to: key, pitchClass: chord.bass, rules: rules)
+                let aimed = Int(approachTarget[Int(written.channel)])
+                let landing = aimed >= 0 && aimed % 12 == chord.bass.rawValue
+                    ? aimed : Self.nearestKey(to: key, pitchClass: chord.bass, rules: rules)
                 if landing >= 0 { key = landing }
+            }
+        }
+        approachTarget[Int(written.channel)] = -1
+        if written.leads, let next = upcomingChord, tick < upcomingTick {
+            let rules = compiled.rules[Int(written.rulesIndex)]
+            if let lead = approach(from: key, into: next, rules: rules, part: written.part) {
+                key = lead.key
+                approachTarget[Int(written.channel)] = Int16(lead.target)
             }
         }
         var note = written

@@ -24,6 +24,12 @@ import StyleEngine
 /// ahead of the beat would otherwise strike a blip). No chord (cancel): every note of a
 /// non-rhythm part ends; only rhythm parts play on.
 ///
+/// A chart knows what comes next and says so (`nextChord`): a walking bass's last note
+/// before the change becomes an approach into the next chord, and its first note on the
+/// change lands where the approach aimed. A live left hand never says, and the line plays as
+/// written. A chart's push (`push`) changes the whole band at once, re-strikes the chord
+/// parts and the bass on it, and accents it on the drums.
+///
 /// Every note-on has exactly one note-off, whatever arrives: stop, chord, section or style
 /// change, tempo change, mute, panic. A note that would start on a key already sounding on
 /// its channel ends the old one first. Humanized timing only ever delays a note (by up to
@@ -62,6 +68,17 @@ public struct ArrangerEngine: Sendable {
     /// A chord played just before a strong beat, waiting for it (`pendingChordTick` < 0: none).
     var pendingChord: Chord?
     var pendingChordTick: Tick = -1
+    /// The chord a chart says comes next, and the tick it comes on (`upcomingTick` < 0: none
+    /// known, as with a live left hand).
+    var upcomingChord: Chord?
+    var upcomingTick: Tick = -1
+    /// Per channel, the key a walking line's approach aimed at (-1: none): the first note on
+    /// the new chord lands there, so the line resolves by step, not by a leap.
+    var approachTarget: [Int16]
+    /// Parts (bit = channel) that took a pushed chord ahead of the beat (`earlyChord`): the
+    /// change at the beat leaves their notes as they are.
+    var earlyParts: UInt16 = 0
+    var earlyChord: Chord?
     /// Bit n set = part with channel n muted.
     var mutedParts: UInt16 = 0
 
@@ -112,6 +129,7 @@ public struct ArrangerEngine: Sendable {
         scratch = [SoundingNotes.Note](repeating: blank, count: SoundingNotes.capacity)
         delayed = [DelayedNote](repeating: DelayedNote(note: blank, startTick: 0, duration: 0), count: Self.delayedCapacity)
         cursors = [Int](repeating: 0, count: max(Self.trackCapacity, compiled.maxTracks))
+        approachTarget = [Int16](repeating: -1, count: 16)
         commands = []
         commands.reserveCapacity(Self.commandCapacity)
         retiredStyles = [PreparedStyle?](repeating: nil, count: Self.retiredCapacity)
@@ -150,7 +168,12 @@ public struct ArrangerEngine: Sendable {
     /// Whether `new` makes a waiting `old` pointless.
     static func replaces(_ new: ArrangerCommand, _ old: ArrangerCommand) -> Bool {
         switch new {
-        case .chord: if case .chord = old { return true }
+        case .chord, .push:
+            switch old {
+            case .chord, .push: return true
+            default: break
+            }
+        case .nextChord: if case .nextChord = old { return true }
         case .tempo: if case .tempo = old { return true }
         case .autoFill: if case .autoFill = old { return true }
         case .syncStart: if case .syncStart = old { return true }

@@ -9,6 +9,9 @@ struct CompiledStyle: Sendable {
         var part: PartID
         var channel: UInt8
         var rulesIndex: Int
+        /// A walking line (see `CompiledStyle.walks`): its last note before a known chord
+        /// change becomes an approach into the next chord.
+        var walks: Bool
         /// Swung, sorted by tick (section-relative ticks).
         var notes: [PatternNote]
     }
@@ -26,6 +29,10 @@ struct CompiledStyle: Sendable {
     /// Indexed by `slot(of:)`.
     let sections: [Section?]
     let rules: [TranspositionRules]
+    /// Per rule set: whether it belongs to a comping part (`isComping`). Comping and other
+    /// parts never share a rule set, so that a push can move the comping parts' note maps
+    /// ahead of the others'.
+    let compingRules: [Bool]
     let maxTracks: Int
     let setup: [BandEvent]
     let bars: [SectionID: Int]
@@ -55,6 +62,7 @@ struct CompiledStyle: Sendable {
         let swing = Swing(feel: style.feel)
         let barLength = style.meter.ticksPerBar()
         var rules: [TranspositionRules] = []
+        var compingRules: [Bool] = []
         var sections = [Section?](repeating: nil, count: Self.slotCount)
         var bars: [SectionID: Int] = [:]
         var maxTracks = 0
@@ -65,11 +73,13 @@ struct CompiledStyle: Sendable {
             for part in section.parts.keys.sorted() {
                 for track in section.parts[part]! {
                     let rulesIndex: Int
-                    if let i = rules.firstIndex(of: track.rules) {
+                    let comping = Self.isComping(part)
+                    if let i = rules.indices.first(where: { rules[$0] == track.rules && compingRules[$0] == comping }) {
                         rulesIndex = i
                     } else {
                         rulesIndex = rules.count
                         rules.append(track.rules)
+                        compingRules.append(comping)
                     }
                     let limit = barCount * ticksPerBar
                     let notes = track.notes.compactMap { n -> PatternNote? in
@@ -81,7 +91,9 @@ struct CompiledStyle: Sendable {
                         let end = bar + swing.apply(n.tick - bar + max(1, n.duration))
                         return PatternNote(tick: start, duration: max(1, end - start), note: n.note, velocity: n.velocity)
                     }.sorted { ($0.tick, $0.note) < ($1.tick, $1.note) }
-                    tracks.append(Track(part: part, channel: UInt8(part.rawValue), rulesIndex: rulesIndex, notes: notes))
+                    let walks = ArrangerEngine.follows(bass: track.rules)
+                        && Self.walks(track.notes, bars: barCount, ticksPerBar: ticksPerBar, ticksPerBeat: ticksPerBeat)
+                    tracks.append(Track(part: part, channel: UInt8(part.rawValue), rulesIndex: rulesIndex, walks: walks, notes: notes))
                 }
             }
             maxTracks = max(maxTracks, tracks.count)
@@ -89,10 +101,35 @@ struct CompiledStyle: Sendable {
             bars[id] = barCount
         }
         self.rules = rules
+        self.compingRules = compingRules
         self.sections = sections
         self.maxTracks = maxTracks
         self.bars = bars
         self.setup = Self.setupEvents(style)
+    }
+
+    /// Parts that comp the harmony (the two chord parts, which stab and strum): a clear push
+    /// moves them ahead of the beat. The pad, a held bed, changes with the bass.
+    static func isComping(_ part: PartID) -> Bool { part == .chord1 || part == .chord2 }
+
+    /// Whether a line walks: in at least half of its bars, notes start on all beats but at
+    /// most one (three at least) and move between three pitches or more. A bass holding half
+    /// notes, or repeating its root in eighths, does not walk.
+    static func walks(_ notes: [PatternNote], bars: Int, ticksPerBar: Tick, ticksPerBeat: Tick) -> Bool {
+        let beats = ticksPerBar / max(1, ticksPerBeat)
+        guard beats >= 3 else { return false }
+        var walking = 0
+        for bar in 0..<bars {
+            let start = bar * ticksPerBar
+            var onBeats: Set<Int> = []
+            var pitches: Set<UInt8> = []
+            for n in notes where n.tick >= start && n.tick < start + ticksPerBar && (n.tick - start) % ticksPerBeat == 0 {
+                onBeats.insert((n.tick - start) / ticksPerBeat)
+                pitches.insert(n.note.rawValue)
+            }
+            if onBeats.count >= max(3, beats - 1) && pitches.count >= 3 { walking += 1 }
+        }
+        return walking * 2 >= bars
     }
 
     func section(_ id: SectionID?) -> Section? {

@@ -15,6 +15,9 @@ struct SoundingNotes: Sendable {
         var endTick: Tick
         /// Where the note began (a late chord's re-pitch keeps it: the onset does not move).
         var startTick: Tick = 0
+        /// The last note of a walking line before a known chord change: it is played as an
+        /// approach into the next chord.
+        var leads = false
     }
 
     static let capacity = 256

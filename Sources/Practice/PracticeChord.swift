@@ -10,11 +10,14 @@ public struct PracticeChord: Hashable, Sendable {
     public var symbol: String
     /// The symbol for the player's instrument (the same as `symbol` for concert).
     public var display: String
+    /// Written with `^`: the band plays it an eighth note ahead of `offset`.
+    public var pushed: Bool
 
-    public init(offset: Tick, chord: Chord?, symbol: String, display: String) {
+    public init(offset: Tick, chord: Chord?, symbol: String, display: String, pushed: Bool = false) {
         self.offset = offset
         self.chord = chord
         self.symbol = symbol
         self.display = display
+        self.pushed = pushed
     }
 }

@@ -67,10 +67,30 @@ public struct PracticeConductor: Sendable {
             muted = !bar.bandPlays
             for part in parts { cues.append((0, .command(.mute(part, muted)))) }
         }
+        let before = sounding
+        var changed: [(offset: Tick, chord: Chord?)] = []
         for change in bar.changes where sounding != .some(change.chord) {
-            cues.append((change.offset, .command(.chord(change.chord))))
+            // A push on a bar line was played at the end of the bar before; one inside the bar
+            // comes an eighth ahead of its beat.
+            if change.pushed, change.offset > 0 {
+                let at = max(changed.last.map { $0.offset + 1 } ?? 0, change.offset - Self.pushLead)
+                cues.append((at, .command(.push(change.chord))))
+                changed.append((at, change.chord))
+            } else {
+                cues.append((change.offset, .command(.chord(change.chord))))
+                changed.append((change.offset, change.chord))
+            }
             sounding = .some(change.chord)
         }
+        if let following = plan.bar(bar.index + 1), let first = following.changes.first, first.offset == 0, first.pushed,
+            sounding != .some(first.chord)
+        {
+            let at = length - Self.pushLead
+            cues.append((at, .command(.push(first.chord))))
+            changed.append((at, first.chord))
+            sounding = .some(first.chord)
+        }
+        cues += upcoming(in: bar, changed: changed, before: before)
         if changeMains, let ahead = plan.bar(bar.index + 2), ahead.startsPass, ahead.pass > 0 {
             let main = mains[ahead.pass % mains.count]
             if main != mains[(ahead.pass - 1) % mains.count] { cues.append((length / 2, .command(.section(.main(main))))) }

@@ -138,7 +138,7 @@ public struct PracticePlan: Sendable {
             result.append(PracticeChord(
                 offset: barTicks * i / played.chords.count, chord: chord,
                 symbol: SymbolTransposer.transpose(c.symbol, by: shift, flats: flats),
-                display: SymbolTransposer.transpose(c.symbol, by: shift + display, flats: displayFlats)))
+                display: SymbolTransposer.transpose(c.symbol, by: shift + display, flats: displayFlats), pushed: c.pushed))
         }
         return result
     }

@@ -148,3 +148,48 @@ import Testing
         #expect(message(["--chart", iiVI, "--loop", "1-2x2", "--choruses", "2"]) == "--loop counts its own passes: give --loop or --choruses")
     }
 }
+
+/// The band knows a chart's next chord: the walking bass leads into it, and written pushes
+/// come an eighth early. Judged from the MIDI file `sideman render` writes.
+@Suite("sideman render: leading into the next chord") struct LeadingRenderTests {
+    let bar = Meter.fourFour.ticksPerBar()
+    let beat = Meter.fourFour.ticksPerBeat()
+
+    func chord(_ symbol: String) -> Chord? { (try? ChordSymbol.parse(symbol))?.chord }
+
+    @Test func theWalkingBassApproachesEachChangeOfAiiVIChart() throws {
+        // Eight bars: four choruses play Main A, B, C and D; B, C and D walk every beat.
+        let chart = "Dm7 | G7 | Cmaj7 | Cmaj7 | Em7 A7 | Dm7 G7 | Cmaj7 | Cmaj7 |"
+        let file = try renderMIDI(["--chart", chart, "--style", mediumSwing, "--choruses", "4", "--tempo", "120"])
+        let a = RenderAnalysis(file)
+        let bass = a.notes(on: .bass)
+        var checked = 0
+        for change in a.chords where change.tick >= 8 * bar {
+            guard let next = chord(change.symbol) else { continue }
+            let last = try #require(bass.last { $0.onset >= change.tick - beat && $0.onset < change.tick }, "before \(change)")
+            let step = ((last.key - next.bass.rawValue) % 12 + 12) % 12
+            #expect([1, 11, 2, 10, 7].contains(step), "\(last.key) before \(change.symbol) at \(change.tick)")
+            let first = try #require(bass.first { $0.onset >= change.tick && $0.onset < change.tick + 240 }, "on \(change)")
+            #expect(first.key % 12 == next.bass.rawValue, "\(first.key) on \(change.symbol) at \(change.tick)")
+            checked += 1
+        }
+        #expect(checked == 24)  // eight changes a chorus
+        #expect(a.unfinishedNotes.isEmpty && a.doubleStarts == 0)
+    }
+
+    @Test func theBandPlaysTheChartsPushes() throws {
+        let file = try renderMIDI(["--song", projectRoot + "/charts/blues-pushes-f.chart"])
+        let a = RenderAnalysis(file)
+        // ^Bb7 in bar 2, ^F7 on beat 3 of bar 4, ^D7 on beat 3 of bar 8, ^C7 in bar 10 and on beat 3 of bar 12.
+        let eighth = beat / 2
+        let pushes = [(bar - eighth, "Bb7"), (3 * bar + 2 * beat - eighth, "F7"), (7 * bar + 2 * beat - eighth, "D7"),
+                      (9 * bar - eighth, "C7"), (11 * bar + 2 * beat - eighth, "C7")]
+        for (tick, symbol) in pushes {
+            #expect(a.chords.contains { $0.tick == tick && $0.symbol == symbol }, "\(symbol) at \(tick): \(a.chords.map(\.tick))")
+            let drums = a.notes(on: .rhythm1).filter { $0.onset == tick }.map(\.key)
+            #expect(drums.contains(36) && drums.contains(49), "accent at \(tick): \(drums)")
+        }
+        #expect(a.chord(at: bar) == "Bb7" && a.chord(at: bar - eighth - 1) == "F7")
+        #expect(a.unfinishedNotes.isEmpty && a.doubleStarts == 0)
+    }
+}

@@ -136,5 +136,9 @@ import Testing
         #expect(SidemanConfig().chords.feel == ChordFeel())
         let off = try SidemanConfig.parse("[chords]\nlate_window_ms = 0\nanticipation = \"off\"\n")
         #expect(off.chords.feel == .strict)
+        let push = try SidemanConfig.parse("[chords]\npush = \"eighth\"\n")
+        #expect(push.chords.feel.clearPush == PPQ.standard / 2)
+        #expect(try SidemanConfig.parse("[chords]\npush = \"off\"\n").chords.feel.clearPush == Tick.max)
+        #expect(throws: ConfigError.self) { try SidemanConfig.parse("[chords]\npush = \"soon\"\n") }
     }
 }

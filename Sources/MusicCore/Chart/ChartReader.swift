@@ -116,8 +116,16 @@ struct ChartReader {
             pendingEnding = (passes, token)
             return
         }
+        var written = Substring(token)
+        let pushed = written.first == ChartChord.pushMark
+        if pushed {
+            written = written.dropFirst()
+            guard !written.isEmpty, written != "/", written != "%", written.first != ChartChord.pushMark else {
+                throw fail(line, "\"^\" (a push) goes right before a chord, e.g. ^F7", symbol: token)
+            }
+        }
         do {
-            let chord = ChartChord(try ChordSymbol.parse(token), line: line)
+            let chord = ChartChord(try ChordSymbol.parse(String(written)), line: line, pushed: pushed)
             current.append(chord)
             previous = chord
         } catch {

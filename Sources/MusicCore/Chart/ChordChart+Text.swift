@@ -23,7 +23,7 @@ extension ChordChart {
                     let m = marks(ofBar: b)
                     if m.repeatStart { row += "|: " }
                     if let mark = m.endingMark { row += mark + " " }
-                    row += bars[b].map(\.symbol.text).joined(separator: " ")
+                    row += bars[b].map(\.description).joined(separator: " ")
                     if let times = m.repeatTimes {
                         row += times == 2 ? " :| " : " :|x\(times) "
                     } else if !m.endings.isEmpty, b + 1 < block.range.upperBound, marks(ofBar: b + 1).endings.isEmpty {

@@ -80,7 +80,7 @@ struct ChartsShowCommand: ParsableCommand {
                 print("[\(section)]")
             }
             if line.isEmpty { lineStart = b.barInPass }
-            let symbols = plan.chart.bars[b.written].isEmpty ? [] : b.changes.map(\.display)
+            let symbols = plan.chart.bars[b.written].isEmpty ? [] : b.changes.map { ($0.pushed ? "^" : "") + $0.display }
             line += " " + symbols.joined(separator: " ") + " |"
             if (b.barInPass + 1) % 4 == 0 { flush() }
         }

@@ -53,6 +53,7 @@ extension SidemanConfig {
         if var t = try top.table("chords") {
             config.chords.lateWindowMilliseconds = try t.int("late_window_ms", in: 0...100) ?? config.chords.lateWindowMilliseconds
             config.chords.anticipation = try t.string("anticipation", oneOf: anticipations) ?? config.chords.anticipation
+            config.chords.push = try t.string("push", oneOf: anticipations) ?? config.chords.push
             try t.finish()
         }
         if var t = try top.table("out") {

@@ -92,11 +92,15 @@ public struct SidemanConfig: Hashable, Sendable {
         public var lateWindowMilliseconds = ChordFeel.defaultLateWindowMilliseconds
         /// One of `SidemanConfig.anticipations`: how long before a strong beat a chord waits for it.
         public var anticipation = "eighth"
+        /// One of `SidemanConfig.anticipations`: how far ahead of a strong beat a chord is a
+        /// push the chord parts play at once ("off": never).
+        public var push = "sixteenth"
         public init() {}
 
         public var feel: ChordFeel {
             ChordFeel(lateWindowMilliseconds: lateWindowMilliseconds,
-                      anticipation: SidemanConfig.anticipationTicks[anticipation] ?? ChordFeel.defaultAnticipation)
+                      anticipation: SidemanConfig.anticipationTicks[anticipation] ?? ChordFeel.defaultAnticipation,
+                      clearPush: push == "off" ? Tick.max : SidemanConfig.anticipationTicks[push] ?? ChordFeel.defaultClearPush)
         }
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// Random songs and random iReal Pro music never crash a reader, and what reads plays.
 @Suite struct SongFuzzTests {
     @Test func songChartsNeverCrash() {
-        let pieces = ["C7", "F", "|", "|:", ":|", ":|x3", "||", "1.", "2.", "1.2.", "x2", "[A]", "[B]", "\n", " ", "%", "/", "NC",
+        let pieces = ["C7", "F", "^F7", "^G7/B", "^", "^/", "^NC", "|", "|:", ":|", ":|x3", "||", "1.", "2.", "1.2.", "x2", "[A]", "[B]", "\n", " ", "%", "/", "NC",
                       "Form = A B A", "Form = A", "Key = F", "Tempo = 90", "Tempo = 9"]
         var rng = SplitMix64(seed: 5)
         var read = 0
