@@ -10,16 +10,15 @@ on the VM console, then:
      with the daemon's audio figures and memory before and after;
   3. schemathesis against /api/openapi.yaml (no 5xx, responses match the schema), time-bound;
   4. a request from a public source address (inside the guest), refused.
-Everything it sees goes into its results folder (host/ beside the guest's results), which
-check.py reads. The guest's side of each step (status, marks, keys) goes through the
-guest's control port (act.sh). Usage: host_live.py RESULTS_FOLDER PROJECT_ROOT
+What it sees goes into its results folder (host/ in the scenario's results, for check.py);
+the guest's side (status, marks) through its control port (act.sh), keys through keys.pl.
+Usage: host_live.py RESULTS_FOLDER PROJECT_ROOT
 """
 import asyncio
 import http.client
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
@@ -80,8 +79,7 @@ def mark(name: str) -> None:
 
 
 class Keyboard:
-    """The guest's key player (keys.pl on port 8091): MIDI bytes into the virtual keyboard,
-    over one connection that stays open."""
+    """The guest's key player (keys.pl, port 8091), over one connection that stays open."""
 
     def __init__(self):
         import socket
@@ -452,7 +450,7 @@ def run_schemathesis() -> None:
                "--report", "junit,ndjson", "--report-dir", str(report), "--no-color"]
     t = time.time()
     with open(OUT / "schemathesis.txt", "w") as output:
-        rc = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT, timeout=FUZZ_SECONDS + 120,
+        rc = subprocess.run(command, stdout=output, stderr=subprocess.STDOUT, timeout=FUZZ_SECONDS + 120, cwd=OUT,
                             env={**os.environ, "SCHEMATHESIS_HOOKS": "", "NO_COLOR": "1"}).returncode
     step("schemathesis", rc=rc, seconds=time.time() - t, command=" ".join(command[1:]))
 
