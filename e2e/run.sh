@@ -277,6 +277,8 @@ for s in "${LIVE[@]}"; do
   mkdir -p "$RESULTS/$s"; cp -r "$WORK/host-live/$s" "$RESULTS/$s/host"
 done
 set +e
+# Checks that judge throughput under load need a guest with hardware acceleration.
+echo "${accel[1]%%,*}" > "$RESULTS/accel"
 python3 "$E2E/host/check.py" "$RESULTS" "${SCENARIOS[@]}"
 crc=$?
 set -e

@@ -212,7 +212,14 @@ def check(r):
             print(f"  web-remote: without the load, just before: audio {pace * quiet['seconds']:.1f} s in {quiet['seconds']:.1f} s, "
                   f"late callbacks +{q_late}, audio restarts "
                   f"+{quiet['after'].get('audio_restarts', 0) - quiet['before'].get('audio_restarts', 0)}")
-        if healthy:
+        # Under software emulation two virtual CPUs carry the daemon, its web server and the
+        # emulated sound card: the load's throughput and the audio under it are reported there,
+        # and judged only on a guest with hardware acceleration (KVM).
+        accel_file = r.folder.parent / "accel"
+        accelerated = accel_file.exists() and accel_file.read_text().strip() == "kvm"
+        if not accelerated:
+            print("  web-remote: NOT JUDGED: throughput and audio under load (emulated guest, no KVM); figures above")
+        if healthy and accelerated:
             r.expect(load["rate"] >= LOAD_RATE_MIN, f"only {load['rate']:.0f} requests/s reached the daemon")
             r.expect(audio >= wall * 0.95, f"the audio stalled under load: {audio:.1f} s of audio in {wall:.1f} s")
             r.expect(late == 0, f"{late} late audio callbacks under load")
