@@ -19,7 +19,7 @@ SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 VERSION ?= $(shell cat packaging/VERSION)
 ARCH ?= $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
 
-.PHONY: help deps build run chord test bench e2e fuzz clean release install uninstall deb
+.PHONY: help deps build run chord test bench e2e screenshots fuzz clean release install uninstall deb
 
 help:
 	@echo "make run    install dependencies, build, and run the daemon in the foreground (SERVE=\"--audio-device hw:1,0\")"
@@ -32,6 +32,7 @@ help:
 	@echo "make gallery  render every style to WAV and MIDI in .build/gallery/ and draw docs/styles/NAME.png"
 	@echo "make fuzz   run every parser's libFuzzer target for FUZZ_SECONDS (default 60) each; FUZZ_TARGETS=\"chart config\" for some"
 	@echo "make e2e    test the live path (ALSA, systemd) in a QEMU VM with a Debian kernel (SCENARIOS=\"alsa-probe\")"
+	@echo "make screenshots  the web remote on a phone-sized headless chromium (VM scenario web-remote) into docs/screenshots/"
 
 deps:
 	./scripts/install-deps
@@ -62,6 +63,11 @@ fuzz:
 # SOAK_MINUTES=60 makes the soak scenario longer (its time is added to the limit).
 e2e:
 	timeout $$(( 3000 + $${SOAK_MINUTES:-0} * 60 )) ./e2e/run.sh $(SCENARIOS)
+
+# The web remote's phone-sized screenshots (docs/screenshots/), taken by the web-remote VM
+# scenario in headless chromium.
+screenshots:
+	E2E_SAVE_SCREENSHOTS=1 timeout 1800 ./e2e/run.sh web-remote
 
 # The shipped binary: Swift runtime linked in, so that only Debian's own libraries are needed.
 release: deps

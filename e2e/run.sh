@@ -9,6 +9,12 @@
 # Environment: E2E_TIMEOUT (VM seconds, default 900 or the scenarios' limits and 300 s more), E2E_KEEP=1 keeps the work folder,
 # E2E_SKIP_BUILD=1 reuses the last release binary, E2E_BIN=PATH stages another binary,
 # E2E_VERBOSE=1 shows the VM console.
+#
+# A scenario with a file `forward` (guest TCP ports, one line) gets a network card: QEMU's
+# user-mode network, cut off from everything (restrict=on) but for those ports, forwarded from
+# free ports on the host's loopback. Its executable `host-live`, if any, runs on the host while
+# the VM runs (a browser, an API fuzzer, a load generator), with E2E_PORT_<guest port> set to
+# the host port and E2E_CONSOLE to the VM console (the guest says there when it is ready).
 set -euo pipefail
 
 # Everything runs inside main, so that bash has read the whole file before it starts (editing
@@ -24,6 +30,8 @@ SUITE=bookworm
 GUEST_PACKAGES="systemd,systemd-sysv,udev,kmod,alsa-utils,libasound2,libfluidsynth3,timgm6mb-soundfont"
 # Sound modules staged into the guest (their dependencies come along).
 SOUND_MODULES="snd-seq snd-seq-dummy snd-seq-midi snd-virmidi snd-aloop"
+# Network modules staged when a scenario forwards ports (the scenario loads them itself).
+NET_MODULES="virtio_net dummy"
 # Modules the initramfs loads to mount the root disk.
 BOOT_MODULES="virtio_pci virtio_blk ext4"
 
@@ -48,6 +56,11 @@ for s in "${SCENARIOS[@]}"; do
   [ -f "$E2E/scenarios/$s/guest.sh" ] || fail "no scenario '$s' (expected e2e/scenarios/$s/guest.sh)"
 done
 say "scenarios: ${SCENARIOS[*]}"
+FORWARD=(); LIVE=()
+for s in "${SCENARIOS[@]}"; do
+  [ -f "$E2E/scenarios/$s/forward" ] && FORWARD+=($(cat "$E2E/scenarios/$s/forward"))
+  [ -x "$E2E/scenarios/$s/host-live" ] && LIVE+=("$s")
+done
 
 # ---------------------------------------------------------------- host tools
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -70,6 +83,10 @@ fi
 # The audio checks use numpy for their spectra.
 python3 -c 'import numpy' 2>/dev/null || python3 -m pip install -q numpy 2>/dev/null \
   || { $SUDO apt-get update -qq; $SUDO apt-get install -y -qq --no-install-recommends python3-numpy >/dev/null; }
+# Browser, API fuzzer and load tools for the scenarios that drive the VM from the host.
+if [ ${#LIVE[@]} -gt 0 ]; then
+  "$ROOT/scripts/install-deps" e2e-browser || fail "cannot install the browser test tools (scripts/install-deps e2e-browser)"
+fi
 timing "host tools"
 
 # Big trees live on a tmpfs: this disk is slow with many small files.
@@ -150,7 +167,9 @@ stage="$WORK/stage"; mkdir -p "$stage"
 $SUDO tar -xf "$ROOTFS_TAR" -C "$stage"
 # Only the sound modules, with a module index of their own.
 gmods="$stage/lib/modules/$KVER"; mkdir -p "$gmods"
-for f in $(module_files $SOUND_MODULES); do
+staged_modules=$SOUND_MODULES
+[ ${#FORWARD[@]} -gt 0 ] && staged_modules="$staged_modules $NET_MODULES"
+for f in $(module_files $staged_modules); do
   mkdir -p "$gmods/$(dirname "$f")"; cp "$MODTREE/$f" "$gmods/$f"
 done
 cp "$MODTREE"/modules.{order,builtin,builtin.modinfo} "$gmods/" 2>/dev/null || true
@@ -161,6 +180,10 @@ install -d "$stage/etc/sideman"
 # The shipped styles, where an installed /usr/local/bin/sideman looks for them.
 install -d "$stage/usr/local/share/sideman/styles"
 install -m 0644 "$ROOT"/styles/*.style "$stage/usr/local/share/sideman/styles/"
+# The shipped songs and the web remote's page, where the package puts them.
+install -d "$stage/usr/local/share/sideman/charts" "$stage/usr/local/share/sideman/web"
+install -m 0644 "$ROOT"/charts/*.chart "$stage/usr/local/share/sideman/charts/"
+[ -d "$ROOT/web" ] && install -m 0644 "$ROOT"/web/* "$stage/usr/local/share/sideman/web/"
 [ -f "$ROOT/systemd/sideman.service" ] && install -D -m 0644 "$ROOT/systemd/sideman.service" "$stage/lib/systemd/system/sideman.service"
 # The guest side of the harness and the chosen scenarios.
 install -d "$stage/e2e/scenarios"
@@ -199,17 +222,44 @@ fi
 tsc_khz=$(awk -F: '/^cpu MHz/ { printf "%d", $2 * 1000; exit }' /proc/cpuinfo 2>/dev/null)
 tsc_arg=""
 [ "${accel[1]}" != kvm ] && [ -n "$tsc_khz" ] && [ "$tsc_khz" -gt 0 ] && tsc_arg=" tsc_early_khz=$tsc_khz"
+# Forwarded ports: a network card, nothing reachable from the guest, each guest port on a
+# free port of the host's loopback.
+net=()
+if [ ${#FORWARD[@]} -gt 0 ]; then
+  hostfwd=""
+  for gp in "${FORWARD[@]}"; do
+    hp=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    export "E2E_PORT_$gp=$hp"
+    hostfwd="$hostfwd,hostfwd=tcp:127.0.0.1:$hp-:$gp"
+    say "guest port $gp is 127.0.0.1:$hp"
+  done
+  net=(-netdev "user,id=net0,restrict=on$hostfwd" -device virtio-net-pci,netdev=net0)
+fi
 say "booting (${accel[1]%%,*}, timeout ${VM_TIMEOUT}s)"
 console="$WORK/console.log"
+: > "$console"
+# The host side of live scenarios starts with the VM and waits for its guest to say so.
+live_pids=()
+for s in "${LIVE[@]}"; do
+  mkdir -p "$WORK/host-live/$s"
+  E2E_CONSOLE="$console" setsid "$E2E/scenarios/$s/host-live" "$WORK/host-live/$s" "$ROOT" \
+    > "$WORK/host-live/$s/host-live.log" 2>&1 &
+  live_pids+=($!)
+done
 set +e
 timeout --kill-after=10 "$VM_TIMEOUT" qemu-system-x86_64 "${accel[@]}" -M q35 -smp 2 -m 1024 \
   -nographic -no-reboot -nodefaults -serial stdio \
   -kernel "$KDIR/vmlinux" -initrd "$INITRD" \
   -append "console=ttyS0 root=/dev/vda rw quiet loglevel=4 panic=-1 systemd.show_status=error systemd.firstboot=off tsc=reliable mitigations=off$tsc_arg" \
   -drive file="$WORK/root.img",if=virtio,format=raw,cache=unsafe \
-  -drive file="$WORK/out.img",if=virtio,format=raw,cache=unsafe \
-  </dev/null > "$console" 2>&1
+  -drive file="$WORK/out.img",if=virtio,format=raw,cache=unsafe "${net[@]}" \
+  </dev/null >> "$console" 2>&1
 qrc=$?
+# The host side has no more VM to talk to: a little time to write its results, then it ends.
+for pid in "${live_pids[@]}"; do
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -- "-$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+done
 set -e
 [ "${E2E_VERBOSE:-0}" = 1 ] && cat "$console"
 timing "virtual machine"
@@ -223,6 +273,9 @@ if ! tar -xf "$WORK/out.img" -C "$RESULTS" 2>/dev/null || [ ! -f "$RESULTS/done"
   tail -40 "$console" >&2
   fail "the VM wrote no results (console above; kept in $RESULTS/console.log)"
 fi
+for s in "${LIVE[@]}"; do
+  mkdir -p "$RESULTS/$s"; cp -r "$WORK/host-live/$s" "$RESULTS/$s/host"
+done
 set +e
 python3 "$E2E/host/check.py" "$RESULTS" "${SCENARIOS[@]}"
 crc=$?
