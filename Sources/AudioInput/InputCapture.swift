@@ -25,8 +25,11 @@ public final class InputCapture: Sendable {
 
     /// `bandPeriodSize`: the band's audio period (the callback renders that far ahead of what
     /// is written); `rendered`: the callback's frame count; `log`: one line per event worth it.
+    /// The buffer is deep (32 periods, about 170 ms at 48 kHz): the input's frames are placed by
+    /// the card's timestamps, not by how soon they are read, so a deep buffer costs nothing and
+    /// spares the take the silence an overrun leaves when the reader is late.
     public init(
-        input: LiveInput, periodSize: Int = 256, periods: Int = 4, bandPeriodSize: Int, rendered: @escaping @Sendable () -> Int64,
+        input: LiveInput, periodSize: Int = 256, periods: Int = 32, bandPeriodSize: Int, rendered: @escaping @Sendable () -> Int64,
         log: @escaping @Sendable (String) -> Void
     ) {
         self.input = input

@@ -2,13 +2,23 @@
  * timestamped position (as the daemon does, independently written):
  *   pcmclock play DEVICE SECONDS OUT.txt FRAME...   plays silence with a click at each FRAME
  *   pcmclock capture DEVICE SECONDS OUT.raw OUT.txt  captures 16-bit stereo to OUT.raw
- * OUT.txt gets `zero_ns N`: when frame 0 passed the card. Every reading of the card's position
- * is late (a timer tick, a period interrupt), never early, so the earliest is the estimate. */
+ * OUT.txt gets `segment FRAME ZERO_NS` per unbroken stretch (capture: when frame 0, counted in
+ * the file's frames, would have passed the card at that stretch's pace) or `click FRAME NS` per
+ * click (play: when the click left the card). Every reading of the card's position is late (a
+ * timer tick, a period interrupt), never early, so the earliest in a stretch is the estimate. */
 #include <alsa/asoundlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
 
 #define RATE 48000
 #define PERIOD 256
@@ -17,7 +27,20 @@ static void check(int rc, const char *what) {
     if (rc < 0) { fprintf(stderr, "pcmclock: %s: %s\n", what, snd_strerror(rc)); exit(1); }
 }
 
-static int64_t zero_ns = INT64_MAX;
+/* A segment is a stretch the card played or captured without a break. After an under- or
+ * overrun the card's frames and ours part by an unknown gap, so each segment gets its own zero,
+ * and a click is timed by the segment it was played in. */
+#define MAX_SEGMENTS 4096
+static int64_t seg_start[MAX_SEGMENTS], seg_zero[MAX_SEGMENTS];
+static int segments = 0;
+
+static void new_segment(int64_t frames_done) {
+    if (segments > 0 && seg_zero[segments - 1] == INT64_MAX) { seg_start[segments - 1] = frames_done; return; }
+    if (segments == MAX_SEGMENTS) { fprintf(stderr, "pcmclock: too many breaks\n"); exit(1); }
+    seg_start[segments] = frames_done;
+    seg_zero[segments] = INT64_MAX;
+    segments++;
+}
 
 static void observe(snd_pcm_t *pcm, int64_t frames_done, int capture) {
     snd_pcm_status_t *st;
@@ -28,8 +51,9 @@ static void observe(snd_pcm_t *pcm, int64_t frames_done, int capture) {
     int64_t t = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
     int64_t delay = snd_pcm_status_get_delay(st);
     int64_t position = capture ? frames_done + delay : frames_done - delay;
+    if (!capture && position < seg_start[segments - 1]) return; /* still in the last segment's gap */
     int64_t z = t - position * 1000000000 / RATE;
-    if (z < zero_ns) zero_ns = z;
+    if (z < seg_zero[segments - 1]) seg_zero[segments - 1] = z;
 }
 
 static snd_pcm_t *open_pcm(const char *device, snd_pcm_stream_t stream) {
@@ -55,46 +79,77 @@ static snd_pcm_t *open_pcm(const char *device, snd_pcm_stream_t stream) {
     return pcm;
 }
 
+/* Back to running after a break: recover, else prepare again, else open the device again. */
+static snd_pcm_t *recover(snd_pcm_t *pcm, int err, const char *device, snd_pcm_stream_t stream, int64_t done) {
+    fprintf(stderr, "pcmclock: %s at frame %lld\n", snd_strerror(err), (long long)done);
+    if (err != -EPIPE) usleep(2000);
+    if (snd_pcm_recover(pcm, err, 1) < 0) {
+        snd_pcm_drop(pcm);
+        if (snd_pcm_prepare(pcm) < 0) {
+            snd_pcm_close(pcm);
+            pcm = open_pcm(device, stream);
+        }
+    }
+    if (stream == SND_PCM_STREAM_CAPTURE) snd_pcm_start(pcm);
+    new_segment(done);
+    return pcm;
+}
+
 int main(int argc, char **argv) {
     if (argc < 5) { fprintf(stderr, "usage: see the top of pcmclock.c\n"); return 2; }
     int capture = strcmp(argv[1], "capture") == 0;
+    snd_pcm_stream_t stream = capture ? SND_PCM_STREAM_CAPTURE : SND_PCM_STREAM_PLAYBACK;
     int64_t total = (int64_t)(atof(argv[3]) * RATE);
-    snd_pcm_t *pcm = open_pcm(argv[2], capture ? SND_PCM_STREAM_CAPTURE : SND_PCM_STREAM_PLAYBACK);
+    snd_pcm_t *pcm = open_pcm(argv[2], stream);
+    new_segment(0);
     int16_t block[PERIOD * 2];
     int64_t done = 0;
+    /* A card that keeps failing ends the run at three times its length. */
+    int64_t give_up = now_ns() + (int64_t)(atof(argv[3]) * 3e9);
     if (capture) {
         FILE *raw = fopen(argv[4], "wb");
         if (!raw || argc < 6) { fprintf(stderr, "pcmclock: cannot write %s\n", argv[4]); return 1; }
         check(snd_pcm_start(pcm), "start");
-        while (done < total) {
+        while (done < total && now_ns() < give_up) {
             snd_pcm_sframes_t n = snd_pcm_readi(pcm, block, PERIOD);
-            if (n < 0) { fprintf(stderr, "pcmclock: overrun at frame %lld\n", (long long)done); check(snd_pcm_recover(pcm, n, 0), "recover"); continue; }
+            if (n < 0) { pcm = recover(pcm, (int)n, argv[2], stream, done); continue; }
             fwrite(block, 4, n, raw);
             done += n;
             observe(pcm, done, 1);
         }
         fclose(raw);
         FILE *out = fopen(argv[5], "w");
-        fprintf(out, "zero_ns %lld\n", (long long)zero_ns);
+        for (int i = 0; i < segments; i++)
+            if (seg_zero[i] != INT64_MAX) fprintf(out, "segment %lld %lld\n", (long long)seg_start[i], (long long)seg_zero[i]);
         fclose(out);
     } else {
         int clicks = argc - 5;
         int64_t *at = calloc(clicks + 1, sizeof(int64_t));
         for (int i = 0; i < clicks; i++) at[i] = atoll(argv[5 + i]);
-        while (done < total) {
+        while (done < total && now_ns() < give_up) {
             memset(block, 0, sizeof block);
             for (int i = 0; i < clicks; i++)
                 for (int64_t f = at[i]; f < at[i] + 48; f++)
                     if (f >= done && f < done + PERIOD) block[2 * (f - done)] = block[2 * (f - done) + 1] = f - at[i] < 24 ? 20000 : -20000;
             snd_pcm_sframes_t n = snd_pcm_writei(pcm, block, PERIOD);
-            if (n < 0) { fprintf(stderr, "pcmclock: underrun at frame %lld\n", (long long)done); check(snd_pcm_recover(pcm, n, 0), "recover"); continue; }
+            if (n < 0) { pcm = recover(pcm, (int)n, argv[2], stream, done); continue; }
             done += n;
             observe(pcm, done, 0);
         }
         snd_pcm_drain(pcm);
         FILE *out = fopen(argv[4], "w");
-        fprintf(out, "zero_ns %lld\n", (long long)zero_ns);
-        for (int i = 0; i < clicks; i++) fprintf(out, "click %lld\n", (long long)at[i]);
+        /* A click is timed by the segment it was written in (an underrun means the card had
+         * played all it was given, so that is also where it was heard), and only if that
+         * segment was seen running. */
+        for (int i = 0; i < clicks; i++) {
+            int k = 0;
+            while (k + 1 < segments && seg_start[k + 1] <= at[i]) k++;
+            int whole = at[i] + 48 <= (k + 1 < segments ? seg_start[k + 1] : done);
+            if (seg_zero[k] != INT64_MAX && whole)
+                fprintf(out, "click %lld %lld\n", (long long)at[i], (long long)(seg_zero[k] + at[i] * 1000000000 / RATE));
+            else
+                fprintf(out, "lost %lld\n", (long long)at[i]);
+        }
         fclose(out);
     }
     snd_pcm_close(pcm);
