@@ -23,6 +23,7 @@ extension DaemonStatusReport {
         add("tempo:", "\(Self.bpm(tempo)) bpm")
         for (key, value) in practice?.lines ?? [] { add(key, value) }
         add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
+        add("out to:", outputs.isEmpty ? "none" : outputs.joined(separator: ", "))
         add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
         add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")
         add("audio restarts:", "\(audioRestarts)")
