@@ -1,8 +1,11 @@
 import MusicCore
 
 /// The key of each pass (chorus, or loop pass): as written, round the cycle of fourths or
-/// fifths, up a semitone, random (with a seed, so a practice track can be made again), or a
-/// list of keys.
+/// fifths, up a semitone, random, or a list of keys.
+///
+/// Random goes on for ever in rounds of twelve passes: each round plays all twelve keys in
+/// its own shuffled order, never the same key twice in a row (across rounds too), the first
+/// pass as written. The order comes from a seed, so a practice track can be made again.
 public enum KeyCycle: Hashable, Sendable {
     case none
     case fourths
@@ -43,15 +46,7 @@ public enum KeyCycle: Hashable, Sendable {
         case .fifths: return (7 * pass) % 12
         case .chromatic: return pass % 12
         case .list(let keys): return keys[pass % keys.count].interval(from: home)
-        case .random(let seed):
-            // Each pass a key other than the one before; the first pass as written.
-            var previous = 0
-            var generator = SplitMix64(seed: seed)
-            for _ in 0..<pass {
-                let next = (previous + 1 + Int(generator.next() % 11)) % 12
-                previous = next
-            }
-            return previous
+        case .random(let seed): return Self.randomRound(pass / 12, seed: seed)[pass % 12]
         }
     }
 }

@@ -32,12 +32,13 @@ public struct PracticeConductor: Sendable {
     private(set) var muted = false
     private(set) var tempo: Tempo
 
-    public init(plan: PracticePlan, style: Style) throws(PracticeError) {
+    /// `minusOne`: the parts the player plays, left muted (a chord break does not touch them).
+    public init(plan: PracticePlan, style: Style, minusOne: Set<PartID> = []) throws(PracticeError) {
         self.plan = plan
         meter = style.meter
         mains = SectionID.MainVariation.allCases.filter { style.sections[.main($0)] != nil }
         guard !mains.isEmpty else { throw PracticeError("style '\(style.name)' has no Main section") }
-        parts = PartID.allCases.filter { style.parts[$0] != nil }
+        parts = PartID.allCases.filter { style.parts[$0] != nil && !minusOne.contains($0) }
         changeMains = mains.count > 1 && plan.pass.count >= 8
         sounding = nil
         tempo = plan.bar(0)?.tempo ?? plan.tempo

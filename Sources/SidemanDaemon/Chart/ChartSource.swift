@@ -1,22 +1,20 @@
 import Arranger
 import MusicCore
+import Practice
 
 /// The chart as a source of chords for the engine, stepped by the audio callback block by
-/// block: it fires the cues of a prepared timeline whose ticks fall in the block about to be
+/// block: it fires the cues its feed has read ahead whose ticks fall in the block about to be
 /// rendered (at frame 0, where the engine applies commands, so a chord on a bar line reaches
 /// that bar's first note), and keeps its own clock of ticks on the sample clock — the same
 /// rational arithmetic and the same tempo changes, at the same blocks, as the engine's. At the
 /// band's start it snaps to the engine's clock (which starts at frame 0 of that block).
 ///
-/// Real time: stepping never allocates or frees; a new timeline is swapped in by the caller
-/// and the old one handed back to be freed elsewhere.
+/// Real time: stepping never allocates or frees; a new feed is swapped in by the caller and
+/// the old one handed back to be freed elsewhere.
 struct ChartSource: Sendable {
-    private(set) var timeline: ChartTimeline?
-    /// Next cue to fire, and the ticks added to cue ticks by the endless loop's repeats.
-    private(set) var index = 0
-    private(set) var shift: Tick = 0
-    /// Bars added to bar cues by the repeats.
-    private(set) var barShift = 0
+    private(set) var feed: ChartFeed?
+    /// A cue taken from the feed that is not due yet.
+    private var due: ChartFeed.Entry?
     /// Ticks at frame 0 of the next block, and the fraction of a tick past it (in 1/num of a
     /// tick: frames × den accumulate until they make whole ticks of num).
     private(set) var position: Tick = 0
@@ -32,68 +30,70 @@ struct ChartSource: Sendable {
     private(set) var tempoOffset = 0.0
     /// The tempo the clock runs at.
     private(set) var tempo = Tempo(bpm: 120)!
-    /// Clicks still sounding, ended when the song is stopped (a fixed table: no allocation).
+    /// A click still sounding, ended when the song is stopped.
     private var clickSounding = false
+    /// Blocks that found the feed empty before the song's end (it never should be: the daemon
+    /// reads dozens of bars ahead).
+    private(set) var starvedBlocks = 0
 
     init(sampleRate: Int) {
         self.sampleRate = max(1, sampleRate)
     }
 
-    /// Starts `timeline` from its beginning; the one it replaces is returned for the caller to
+    /// Starts `new` from its beginning; the feed it replaces is returned for the caller to
     /// free off the audio thread. Whatever was playing stops first.
     mutating func load(
-        _ new: inout ChartTimeline?, engine: inout ArrangerEngine, click: (MIDIEvent) -> Void
+        _ new: inout ChartFeed?, engine: inout ArrangerEngine, click: (MIDIEvent) -> Void
     ) {
         stop(engine: &engine, click: click)
-        swap(&timeline, &new)
-        index = 0
-        shift = 0
-        barShift = 0
+        swap(&feed, &new)
+        due = nil
         position = 0
         remainder = 0
         bar = -1
         barTick = 0
         tempoOffset = 0
-        if let timeline {
-            setTempo(timeline.firstTempo)
+        if let feed {
+            setTempo(feed.firstTempo)
             phase = .countIn
         }
     }
 
-    /// Stops the song: the band stops at once (every note ended), the click ends. The timeline
+    /// Stops the song: the band stops at once (every note ended), the click ends. The feed
     /// stays, inert, until the next load swaps it out.
     mutating func stop(engine: inout ArrangerEngine, click: (MIDIEvent) -> Void) {
         guard phase != .idle, phase != .finished else { return }
         if clickSounding {
-            click(.noteOff(channel: ChartTimeline.clickChannel, note: ChartTimeline.clickNote, velocity: 0))
+            click(.noteOff(channel: PracticeConductor.clickChannel, note: PracticeConductor.clickNote, velocity: 0))
             clickSounding = false
         }
         engine.send(.stop)
         phase = .idle
-        index = timeline?.count ?? 0
+        due = nil
     }
 
     var isActive: Bool { phase != .idle && phase != .finished }
 
     /// Before the engine renders a block of `frames`: fires every cue up to the block's end.
     mutating func fire(frames: Int, engine: inout ArrangerEngine, click: (MIDIEvent) -> Void) {
-        guard isActive, let timeline else { return }
+        guard isActive, let feed else { return }
         // Tick t sounds in this block when (t - position) × num < remainder + frames × den:
         // before `end`, or on it when the block ends inside that tick.
         let run = remainder + frames * den
         let end = position + run / num
         let endInside = run % num != 0
         while true {
-            if index == timeline.count {
-                guard let again = timeline.repeatIndex else { break }
-                index = again
-                shift += timeline.repeatTicks
-                barShift += timeline.repeatBars
+            guard let entry = due ?? feed.ring.pop() else {
+                starvedBlocks += 1
+                break
             }
-            let tick = timeline.ticks[index] + shift
-            guard tick < end || (tick == end && endInside) else { break }
-            let cue = timeline.cues[index]
-            index += 1
+            let tick = entry.tick
+            guard tick < end || (tick == end && endInside) else {
+                due = entry
+                break
+            }
+            due = nil
+            let cue = entry.cue
             switch cue {
             case .command(let command):
                 if command == .start || command == .section(.intro(1)) {
@@ -112,7 +112,7 @@ struct ChartSource: Sendable {
                 if case .noteOn = event { clickSounding = true } else { clickSounding = false }
                 click(event)
             case .bar(let n):
-                bar = n + barShift
+                bar = n
                 barTick = tick
                 phase = .playing
             case .countIn: phase = .countIn
@@ -145,10 +145,10 @@ struct ChartSource: Sendable {
 
     /// Beat within the current bar (or within the count-in and intro, counted from 0).
     var beat: Int {
-        guard let timeline else { return 0 }
+        guard let feed else { return 0 }
         let from = bar >= 0 ? barTick : 0
-        let beatTicks = timeline.meter.ticksPerBeat()
-        return max(0, (position - from) / beatTicks) % timeline.meter.beatsPerBar
+        let beatTicks = feed.meter.ticksPerBeat()
+        return max(0, (position - from) / beatTicks) % feed.meter.beatsPerBar
     }
 
     private mutating func setTempo(_ tempo: Tempo) {

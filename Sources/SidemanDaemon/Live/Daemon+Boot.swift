@@ -1,6 +1,7 @@
 import ALSASequencer
 import FluidSynthOutput
 import Foundation
+import Practice
 import ServiceLifecycle
 
 extension Daemon {
@@ -21,7 +22,7 @@ extension Daemon {
             chorus: config.synth.chorus, dynamicSampleLoading: config.synth.dynamicSampleLoading,
             // Band kits come with the style's banks (CompiledStyle.setupEvents); the practice
             // click is a kit of its own, apart from the band's channels.
-            drumChannels: [ChartTimeline.clickChannel]))
+            drumChannels: [PracticeConductor.clickChannel]))
         do {
             try synth.loadSoundFont(at: soundFontPath)
         } catch {

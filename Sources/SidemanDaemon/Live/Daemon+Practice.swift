@@ -85,8 +85,9 @@ extension Daemon {
         return (entry.name, entry.chart)
     }
 
-    /// Plays a request: the song's style (if the daemon has it) selected, its plan compiled
-    /// into a timeline here, then both handed to the audio thread.
+    /// Plays a request: the song's style (if the daemon has it) selected, its score read a
+    /// few dozen bars ahead here, then both handed to the audio thread (the daemon's tick reads
+    /// on as the song plays).
     func play(_ request: PracticeRequest, setlistPosition: Int?, chart given: (name: String, chart: ChordChart)? = nil) throws(ControlCommandError) {
         let found: (name: String, chart: ChordChart)
         if let given { found = given } else { found = try chart(named: request.song) }
@@ -99,12 +100,13 @@ extension Daemon {
         }
         let style = styles[index]
         let plan: PracticePlan
-        let timeline: ChartTimeline
+        let feed: ChartFeed
         do {
             let settings = try request.settings(home: chart.key)
             let tempo = try request.checkedTempo() ?? chart.tempo ?? style.tempo
             plan = try PracticePlan(chart: chart, settings: settings, tempo: tempo)
-            timeline = try ChartTimeline(plan: plan, style: style, muted: try request.mutedParts(), volumes: try request.partVolumes())
+            let score = try PracticeScore(plan: plan, style: style, minusOne: try request.mutedParts(), volumes: try request.partVolumes())
+            feed = ChartFeed(score: score)
         } catch {
             throw ControlCommandError("\(name): \(error.message)")
         }
@@ -117,10 +119,12 @@ extension Daemon {
             requests.append(.stop(keyboardLeads: false))
             requests.append(.control(.selectStyle(index)))
         }
-        requests.append(.load(timeline, song: number))
+        feed.fill()
+        requests.append(.load(feed, song: number))
         try send(requests)
         practice.state.withLock {
             $0.song = PracticeSong(number: number, name: name, request: request, plan: plan, style: style)
+            $0.feed = feed
             $0.mode = .chart
             if let setlistPosition { $0.setlistPosition = setlistPosition }
         }

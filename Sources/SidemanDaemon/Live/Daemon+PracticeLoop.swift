@@ -4,9 +4,11 @@ import MusicCore
 import Practice
 
 extension Daemon {
-    /// Every 10 ms, off the audio thread: the practice controls the player pressed, a song that
-    /// ended (the setlist moves on), and the status published when it changed.
+    /// Every 10 ms, off the audio thread: the song's score read further ahead, the practice
+    /// controls the player pressed, a song that ended (the setlist moves on), and the status
+    /// published when it changed.
     func practiceTick(_ state: LiveAudioState) {
+        practice.state.withLock { $0.feed }?.fill()
         while let action = state.practiceActions.pop() {
             do {
                 try practiceAction(action)

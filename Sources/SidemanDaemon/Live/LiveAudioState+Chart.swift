@@ -3,12 +3,12 @@ import MusicCore
 
 extension LiveAudioState {
     /// Before the band plays a block: the daemon's chart requests (a new song swapped in, the
-    /// old timeline handed back), then the song's cues for the block. Allocation-free.
+    /// old feed handed back), then the song's cues for the block. Allocation-free.
     func stepChart(_ frames: Int, _ sink: inout SynthSink) {
         while let request = chartRequests.pop() {
             switch request {
-            case .load(let timeline, let song):
-                var incoming: ChartTimeline? = timeline
+            case .load(let feed, let song):
+                var incoming: ChartFeed? = feed
                 chart.load(&incoming, engine: &band.engine, click: { sink.play($0) })
                 if let old = incoming { _ = retiredCharts.push(old) }  // capacity equals the inbound ring's
                 band.chartActive = true

@@ -37,10 +37,10 @@ public final class LiveAudioState: @unchecked Sendable {
     /// that a reloaded configuration can turn it on without allocating here.
     var follower: ClockFollower
     var following: Bool
-    /// The song playing in chart mode, its requests in and old timelines out, and its position.
+    /// The song playing in chart mode, its requests in and old feeds out, and its position.
     var chart: ChartSource
     let chartRequests = SPSCRing<ChartRequest>(capacity: 8)
-    let retiredCharts = SPSCRing<ChartTimeline>(capacity: 8)
+    let retiredCharts = SPSCRing<ChartFeed>(capacity: 8)
     public let chartPulse = ChartPulse()
     /// Practice controls from the player's MIDI, for the daemon.
     let practiceActions: SPSCRing<ControlAction>

@@ -9,6 +9,8 @@ final class PracticePlayer: Sendable {
     struct State: Sendable {
         var mode: ControlMode = .arranger
         var song: PracticeSong?
+        /// The song's score, read ahead of the audio thread (the tick reads on).
+        var feed: ChartFeed?
         /// Songs loaded so far: the next one's number.
         var loaded = 0
         /// The song number whose end was already acted on.

@@ -35,7 +35,7 @@ import Testing
                 loadStyles: { _ in StyleSelection(styles: [style], index: 0) })
             daemon = d
             let band = LiveBand(styles: [LiveStyle(style)], styleIndex: 0, config: config, sampleRate: 48_000)
-            let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000, reverb: false, chorus: false, drumChannels: [ChartTimeline.clickChannel]))  // as Daemon+Boot: band kits come with their banks
+            let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000, reverb: false, chorus: false, drumChannels: [PracticeConductor.clickChannel]))  // as Daemon+Boot: band kits come with their banks
             let state = LiveAudioState(
                 band: band, synth: synth, input: SPSCRing(capacity: 64), pulse: d.pulse,
                 timer: CallbackTimer(sampleRate: 48_000, bufferFrames: 256))

@@ -6,10 +6,12 @@ import StyleEngine
 @testable import SidemanDaemon
 
 /// A band driven by a chart source block by block, as the audio callback drives it, with a
-/// virtual clock (frames counted, no sound card): what the engine did, at which frame.
+/// virtual clock (frames counted, no sound card): what the engine did, at which frame. The
+/// song's feed is read on between blocks, as the daemon's tick reads it.
 struct ChartDriver {
     var band: LiveBand
     var source = ChartSource(sampleRate: 48_000)
+    var feed: ChartFeed?
     var sink = RecordingSink()
     var frame = 0
     /// Notices with the absolute frame they happened at.
@@ -27,9 +29,12 @@ struct ChartDriver {
     }
 
     mutating func load(_ plan: PracticePlan, muted: Set<PartID> = []) throws {
-        var timeline: ChartTimeline? = try ChartTimeline(plan: plan, style: band.style, muted: muted)
+        let feed = ChartFeed(score: try PracticeScore(plan: plan, style: band.style, minusOne: muted))
+        feed.fill()
+        self.feed = feed
+        var incoming: ChartFeed? = feed
         var clicked: [MIDIEvent] = []
-        source.load(&timeline, engine: &band.engine, click: { clicked.append($0) })
+        source.load(&incoming, engine: &band.engine, click: { clicked.append($0) })
         band.chartActive = true
     }
 
@@ -63,6 +68,7 @@ struct ChartDriver {
         source.advance(frames: 64, engineTempo: band.engine.currentTempo)
         if band.engine.currentTempo.bpm != before { tempos.append((start, band.engine.currentTempo.bpm)) }
         frame += 64
+        feed?.fill()
     }
 
     /// The chord sounding at each bar line the band played (bar notices in order).

@@ -39,7 +39,7 @@ import Testing
         d.run(blocks: 2 * Self.barFrames / 64)
         let ons = d.clicks.filter { if case .noteOn = $0.event { true } else { false } }
         #expect(ons.count == 4)
-        #expect(ons.allSatisfy { $0.event.channel == ChartTimeline.clickChannel })
+        #expect(ons.allSatisfy { $0.event.channel == PracticeConductor.clickChannel })
         for (i, c) in ons.enumerated() { #expect(abs(c.frame - i * Self.barFrames / 4) < 64, "click \(i + 1) at \(c.frame)") }
         let started = d.notices.first { if case .started = $0.notice { true } else { false } }
         #expect(started.map { abs($0.frame - Self.barFrames) < 64 } == true, "the band starts after one bar")
@@ -60,6 +60,24 @@ import Testing
             #expect(chord == plan.bar(n)?.changes.first?.chord, "bar \(n + 1)")
         }
         #expect(d.source.phase == .playing)
+    }
+
+    @Test func anEndlessRandomKeyCycleNeverComesRound() throws {
+        var d = try ChartDriver()
+        let plan = try Self.plan("Dm7 |") {
+            $0.loop = PracticeLoop(span: .bars(1, 1), times: nil)
+            $0.keys = .random(seed: 11)
+        }
+        try d.load(plan)
+        d.run(blocks: 40 * Self.barFrames / 64 + 10)  // forty passes: past three rounds of keys
+        let heard = Array(d.chordsPerBar.prefix(40))
+        #expect(heard.count == 40)
+        #expect(heard == (0..<40).map { plan.bar($0)?.changes.first?.chord })
+        let roots = heard.compactMap { $0?.root.rawValue }
+        #expect(Set(roots.prefix(12)).count == 12 && Set(roots[12..<24]).count == 12, "all twelve keys each round")
+        #expect(Array(roots[12..<24]) != Array(roots.prefix(12)) && Array(roots[24..<36]) != Array(roots[12..<24]))
+        #expect(zip(roots, roots.dropFirst()).allSatisfy { $0 != $1 }, "never one key twice in a row")
+        #expect(d.source.starvedBlocks == 0)
     }
 
     @Test func theTempoFollowsTheRampPassByPass() throws {
@@ -111,26 +129,29 @@ import Testing
             $0.metronome = true
             $0.ramp = TempoRamp("90:130:+20")
         }
-        var timeline: ChartTimeline? = try ChartTimeline(plan: plan, style: d.band.style)
+        let feed = ChartFeed(score: try PracticeScore(plan: plan, style: d.band.style))
+        feed.fill()
+        var incoming: ChartFeed? = feed
         var source = ChartSource(sampleRate: 48_000)
         var engine = d.band.engine
-        source.load(&timeline, engine: &engine, click: { _ in })
+        source.load(&incoming, engine: &engine, click: { _ in })
         var sink = RecordingSink()
         sink.events.reserveCapacity(1_000_000)
-        // Warm up one pass, then count through many passes (tempo steps, key changes, repeats).
-        for _ in 0..<(4 * Self.barFrames / 64) {
+        func block() {
             source.fire(frames: 64, engine: &engine, click: { sink.play($0) })
             engine.advance(frames: 64, emit: { sink.play($0.event) }, notify: { _ in })
             source.advance(frames: 64, engineTempo: engine.currentTempo)
         }
-        let allocations = AllocationCounter.count {
-            for _ in 0..<(120 * Self.barFrames / 64) {
-                source.fire(frames: 64, engine: &engine, click: { sink.play($0) })
-                engine.advance(frames: 64, emit: { sink.play($0.event) }, notify: { _ in })
-                source.advance(frames: 64, engineTempo: engine.currentTempo)
-            }
+        // Warm up one pass, then count through many passes (tempo steps, key changes), the
+        // feed read on between blocks (off the audio thread, as the daemon's tick reads it).
+        for _ in 0..<(4 * Self.barFrames / 64) { block() }
+        var allocations = 0
+        for n in 0..<(120 * Self.barFrames / 64) {
+            allocations += AllocationCounter.count { block() }
+            if n % 8 == 0 { feed.fill() }
         }
         #expect(allocations == 0)
         #expect(source.bar > 100)
+        #expect(source.starvedBlocks == 0)
     }
 }
