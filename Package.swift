@@ -61,7 +61,7 @@ let package = Package(
         // The web remote: HTTP + WebSocket on its own event loops, one more client of the
         // control API (never on the audio thread). No C.
         .target(name: "WebRemote", dependencies: [
-            "SidemanDaemon", "Practice", "StyleEngine", "MusicCore",
+            "SidemanDaemon", "Practice", "StyleEngine", "MusicCore", "Recorder",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "RecorderTests", dependencies: ["Recorder"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
         .testTarget(name: "WebRemoteTests", dependencies: [
-            "WebRemote", "SidemanDaemon", "Practice",
+            "WebRemote", "SidemanDaemon", "Practice", "Recorder", "StyleEngine",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

@@ -6,8 +6,8 @@ let state = null;
 let styles = [];
 let genre = "";
 
-async function api(path, body) {
-  const init = { method: body === undefined ? "GET" : "POST", headers: { "X-Sideman": "1" } };
+async function api(path, body, method) {
+  const init = { method: method || (body === undefined ? "GET" : "POST"), headers: { "X-Sideman": "1" } };
   if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
   try {
     const r = await fetch("/api/" + path, init);
@@ -26,18 +26,17 @@ function toast(text) {
 
 function show(s) {
   if (state && s.sequence < state.sequence && s.sequence > 1) return; // an older answer
+  const before = state;
   state = s;
   const p = s.practice || {};
   const chart = p.mode === "chart" && p.song;
   $("chord").textContent = (chart ? p.chord : s.chord) || s.chord || "–";
-  $("next-chord").textContent = (chart && p.next_chord) || "–";
+  $("next-chord").textContent = s.next_chord || "–";
   $("section").textContent = s.playing ? (s.section || p.section || "playing") : (chart ? p.phase : "stopped");
-  $("bar").textContent = p.bar != null ? p.bar + (p.bars ? "/" + p.bars : "") : "–";
-  $("beat").textContent = p.beat != null ? p.beat : "–";
-  const beats = $("beats");
-  const n = 4;
-  if (beats.children.length !== n) { beats.innerHTML = ""; for (let i = 0; i < n; i++) beats.appendChild(document.createElement("span")); }
-  [...beats.children].forEach((b, i) => { b.className = (p.beat === i + 1 ? "on" : "") + (i === 0 ? " first" : ""); });
+  const bars = chart && p.bars ? "/" + p.bars : "";
+  $("bar").textContent = s.bar != null ? s.bar + bars : "–";
+  $("beat").textContent = s.beat != null ? s.beat : "–";
+  showBeats(s.beats_per_bar || 4, s.beat);
   const bits = [];
   if (p.song) bits.push(p.title || p.song);
   if (p.key) bits.push("key " + p.key);
@@ -52,9 +51,103 @@ function show(s) {
   start.textContent = s.playing ? "Stop" : "Start";
   start.classList.toggle("playing", s.playing);
   document.querySelectorAll("#sections button").forEach((b) => {
-    b.classList.toggle("on", !!s.section && b.textContent.replace(" ", "").toLowerCase() === (s.section || "").replace(/ /g, "").toLowerCase());
+    b.classList.toggle("on", !!s.section && b.dataset.section === s.section);
   });
   document.querySelectorAll("#style-list button").forEach((b) => b.classList.toggle("on", b.dataset.name === s.style));
+  showParts(s.parts || []);
+  showRecorder(s.record, before && before.record);
+}
+
+function showBeats(n, beat) {
+  const beats = $("beats");
+  if (beats.children.length !== n) { beats.innerHTML = ""; for (let i = 0; i < n; i++) beats.appendChild(document.createElement("span")); }
+  [...beats.children].forEach((b, i) => { b.className = (beat === i + 1 ? "on" : "") + (i === 0 ? " first" : ""); });
+}
+
+// The mixer: a slider being dragged is not moved under the finger by the state.
+let dragging = null;
+function showParts(parts) {
+  parts.forEach((part) => {
+    const mute = $("mute-" + part.part), slider = $("volume-" + part.part), out = $("volume-" + part.part + "-value");
+    if (!mute) return;
+    mute.classList.toggle("muted", part.muted);
+    mute.setAttribute("aria-pressed", part.muted ? "true" : "false");
+    if (part.volume != null) {
+      if (dragging !== part.part) slider.value = part.volume;
+      out.textContent = part.volume;
+    }
+  });
+}
+
+function partState(key) { return ((state && state.parts) || []).find((p) => p.part === key) || {}; }
+
+let volumeTimer = null;
+function sendVolume(key, value) {
+  clearTimeout(volumeTimer);
+  volumeTimer = setTimeout(() => api("parts/" + key, { volume: Number(value) }), 120);
+}
+
+// The recorder: the take running, a refusal (too little free space), the list when a take ends.
+function showRecorder(r, old) {
+  const badge = $("rec-badge");
+  badge.hidden = !r || (r.state !== "recording" && r.state !== "armed");
+  if (r) badge.textContent = r.state === "armed" ? "ARMED" : "REC " + (r.seconds != null ? clock(r.seconds) : "");
+  badge.classList.toggle("armed", !!r && r.state === "armed");
+  const line = $("record-state");
+  if (!r) { line.textContent = "The recorder is not running yet."; return; }
+  let text = { idle: "Not recording", armed: "Armed: the next note starts a take", recording: "Recording", refused: "Refused" }[r.state] || r.state;
+  if (r.take) text += " “" + r.take + "”" + (r.seconds != null ? " " + clock(r.seconds) : "");
+  if (r.problem) text += " — " + r.problem;
+  if (r.free_mb != null) text += " · " + r.free_mb + " MB free";
+  line.textContent = text;
+  line.classList.toggle("error", r.state === "refused" || !!r.problem);
+  if (old && (old.state !== r.state || old.last_take !== r.last_take) && !$("panel-takes").hidden) loadTakes();
+}
+
+function clock(seconds) {
+  const s = Math.floor(seconds);
+  return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+}
+
+async function loadTakes() {
+  const takes = await api("recordings");
+  if (!takes) return;
+  const list = $("recordings"); list.innerHTML = "";
+  $("no-takes").hidden = takes.length > 0;
+  takes.slice().reverse().forEach((t) => {
+    const li = document.createElement("li"); li.className = "take";
+    const title = document.createElement("div"); title.className = "take-name";
+    title.textContent = t.name + (t.recording ? " (recording)" : "") + (t.incomplete ? " (cut short)" : "");
+    const info = document.createElement("small");
+    info.textContent = (t.seconds != null ? clock(t.seconds) + " · " : "") + Math.round(t.bytes / 1024) + " KiB";
+    title.appendChild(info);
+    const row = document.createElement("div"); row.className = "row";
+    if (t.audio_url) {
+      const play = document.createElement("button"); play.textContent = "▶ Play"; play.className = "take-play";
+      play.addEventListener("click", () => {
+        const player = $("player");
+        player.src = t.audio_url; $("player-title").textContent = t.name; $("player-box").hidden = false;
+        player.play().catch((e) => toast("Cannot play: " + e.message));
+      });
+      row.appendChild(play);
+      row.appendChild(link(t.audio_url, "Audio", t.name + "." + (t.audio_type === "audio/wav" ? "wav" : "flac")));
+    }
+    if (t.midi_url) row.appendChild(link(t.midi_url, "MIDI", t.name + ".mid"));
+    const del = document.createElement("button"); del.textContent = "Delete"; del.className = "danger take-delete";
+    del.disabled = t.recording;
+    del.addEventListener("click", async () => {
+      if (!confirm("Delete the take “" + t.name + "” (MIDI and audio)?")) return;
+      if (await api("recordings/" + encodeURIComponent(t.name), undefined, "DELETE")) loadTakes();
+    });
+    row.appendChild(del);
+    li.appendChild(title); li.appendChild(row); list.appendChild(li);
+  });
+}
+
+function link(href, text, filename) {
+  const a = document.createElement("a"); a.href = href; a.textContent = "⬇ " + text; a.className = "button";
+  a.setAttribute("download", filename);
+  return a;
 }
 
 // The event stream, reconnecting by itself (the daemon restarts, the phone sleeps).
@@ -78,14 +171,17 @@ document.addEventListener("visibilitychange", () => {
 function bind() {
   document.querySelectorAll("[data-action]").forEach((b) => b.addEventListener("click", () => api("control/" + b.dataset.action, {})));
   document.querySelectorAll("[data-tempo]").forEach((b) => b.addEventListener("click", () => api("tempo", { by: Number(b.dataset.tempo) })));
-  document.querySelectorAll("[data-part]").forEach((b) => b.addEventListener("click", async () => {
-    if (await api("parts/" + b.dataset.part + "/mute", {})) b.classList.toggle("muted");
+  document.querySelectorAll("[data-part]").forEach((b) => b.addEventListener("click", () => {
+    api("parts/" + b.dataset.part + "/mute", { on: !partState(b.dataset.part).muted });
   }));
+  document.querySelectorAll("[data-volume]").forEach((s) => {
+    const key = s.dataset.volume;
+    s.addEventListener("pointerdown", () => { dragging = key; });
+    s.addEventListener("input", () => { $("volume-" + key + "-value").textContent = s.value; sendVolume(key, s.value); });
+    s.addEventListener("change", () => { dragging = null; sendVolume(key, s.value); });
+  });
   document.querySelectorAll("[data-mode]").forEach((b) => b.addEventListener("click", () => api("mode", { mode: b.dataset.mode })));
-  document.querySelectorAll("[data-tab]").forEach((b) => b.addEventListener("click", () => {
-    document.querySelectorAll("[data-tab]").forEach((t) => t.classList.toggle("on", t === b));
-    document.querySelectorAll(".panel").forEach((p) => { p.hidden = p.id !== "panel-" + b.dataset.tab; });
-  }));
+  document.querySelectorAll("[data-tab]").forEach((b) => b.addEventListener("click", () => openTab(b.dataset.tab)));
   $("play").addEventListener("click", () => {
     const req = { song: $("song").value };
     const loop = $("loop").value.trim(); if (loop) req.loop = loop;
@@ -101,7 +197,19 @@ function bind() {
   $("loop-toggle").addEventListener("click", () => api("loop", {}));
   $("next-song").addEventListener("click", () => api("setlist/next", {}));
   $("prev-song").addEventListener("click", () => api("setlist/previous", {}));
+  $("record-start").addEventListener("click", () => api("record/start", {}));
+  $("record-stop").addEventListener("click", () => api("record/stop", {}));
+  $("record-arm").addEventListener("click", () => api("record/arm", {}));
   $("style-search").addEventListener("input", renderStyles);
+}
+
+// A tab by name; the address keeps it (#mixer), so that a reload or a bookmark opens it again.
+function openTab(name) {
+  if (!$("panel-" + name)) return;
+  document.querySelectorAll("[data-tab]").forEach((t) => t.classList.toggle("on", t.dataset.tab === name));
+  document.querySelectorAll(".panel").forEach((p) => { p.hidden = p.id !== "panel-" + name; });
+  if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
+  if (name === "takes") loadTakes();
 }
 
 function renderStyles() {
@@ -135,3 +243,4 @@ async function load() {
 bind();
 connect();
 load();
+if (location.hash.length > 1) openTab(location.hash.slice(1));

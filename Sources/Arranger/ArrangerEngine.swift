@@ -227,8 +227,20 @@ public struct ArrangerEngine: Sendable {
     /// the moment it takes over.
     public func setupEvents() -> [MIDIEvent] { compiled.setup.map(\.event) }
 
+    /// Where the band is, for a display: bars since start and the beat within the bar (both
+    /// from 0; bar -1 while stopped or before the first bar line). Cheap enough to read on
+    /// every audio block: two integers, no copy of anything else.
+    public var position: (bar: Int, beat: Int) {
+        guard running, barNumber >= 0 else { return (-1, 0) }
+        return (barNumber, max(0, (clock.position - barStart) / compiled.ticksPerBeat))
+    }
+
+    /// The parts muted now, bit n for the part on channel n (by a control, a song's minus-one
+    /// parts or a chord break alike).
+    public var mutedPartBits: UInt16 { mutedParts }
+
     public var status: ArrangerStatus {
-        let beat = running && barNumber >= 0 ? max(0, (clock.position - barStart) / compiled.ticksPerBeat) : 0
+        let beat = position.bar >= 0 ? position.beat : 0
         return ArrangerStatus(
             isRunning: running, section: running ? playingSection : nil, chord: chord, tempo: tempo,
             bar: max(0, barNumber), beat: beat, isSyncStartArmed: syncArmed, autoFill: sequencer.autoFill,

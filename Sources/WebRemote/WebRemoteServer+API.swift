@@ -33,23 +33,40 @@ extension WebRemoteServer {
         api.post("setlist/next") { _, _ in try await run(["command": "setlist_next"]) }
         api.post("setlist/previous") { _, _ in try await run(["command": "setlist_previous"]) }
         api.post("styles/select") { request, _ in
-            let body = try await Self.body(request)
+            struct Select: Decodable {
+                var index: Int?
+                var name: String?
+            }
+            let body = try Self.decode(Select.self, from: try await Self.data(request))
             let styles = backend.remoteStyles()
             let index: Int?
-            if let n = body["index"] as? Int {
+            if let n = body.index {
                 index = styles.indices.contains(n) ? n : nil
-            } else if let name = body["name"] as? String {
+            } else if let name = body.name {
                 index = styles.first { $0.name == name }?.index
             } else {
                 throw HTTPError(.badRequest, message: "give the style's \"index\" or \"name\" (GET /api/styles lists them)")
             }
-            guard let index else { throw HTTPError(.badRequest, message: "no such style (GET /api/styles lists them)") }
+            guard let index else { throw HTTPError(.notFound, message: "no such style (GET /api/styles lists them)") }
             return perform(.control(.selectStyle(index)))
         }
-        api.post("parts/:part/mute") { _, context in
+        // A part muted or not and its volume: {"mute":true,"volume":90} (either or both).
+        api.post("parts/:part") { request, context in
             let part = context.parameters.get("part") ?? ""
-            return try await run(["command": "control", "action": "mute_\(part)"])
+            var object = try await Self.body(request)
+            object["command"] = "part"
+            object["part"] = part
+            return try await run(object)
         }
+        // Mute on or off ({"on":true}), or toggled (no body), as the page's mixer shows it.
+        api.post("parts/:part/mute") { request, context in
+            let key = context.parameters.get("part") ?? ""
+            struct Mute: Decodable { var on: Bool? }
+            let on = try Self.decode(Mute.self, from: try await Self.data(request, allowEmpty: true)).on
+            let muted = on ?? !(backend.report.parts.first { $0.part == key }?.muted ?? false)
+            return try await run(["command": "part", "part": key, "mute": muted])
+        }
+        addRecording(to: api)
     }
 
     /// Does one command and answers the state after it, or 400 with the reason.
@@ -63,25 +80,70 @@ extension WebRemoteServer {
         }
     }
 
-    /// One typed command, then the state after it (or 400 with the reason).
+    /// One typed command, then the state after it. A well-formed command the daemon cannot do
+    /// now (no such song, the band not running yet) is 409 with the reason; a malformed one
+    /// never gets here (400).
     func perform(_ command: ControlCommand) -> Response {
         switch backend.perform(command) {
         case .success: return WebResponse.json(publisher.refresh().json)
-        case .failure(let error): return WebResponse.error(.badRequest, error.message)
+        case .failure(let error): return WebResponse.error(.conflict, error.message)
         }
     }
 
     /// The request's body as a JSON object (an empty body is {} where allowed).
     static func body(_ request: Request, allowEmpty: Bool = false) async throws -> [String: Any] {
-        let buffer = try await request.body.collect(upTo: WebLimits.maxBody)
-        if buffer.readableBytes == 0 {
-            if allowEmpty { return [:] }
-            throw HTTPError(.badRequest, message: "this request needs a JSON body")
-        }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] else {
+        let data = try await data(request, allowEmpty: allowEmpty)
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw HTTPError(.badRequest, message: "the body is not a JSON object")
         }
         return object
+    }
+
+    /// The request's body, bytes (an empty body is {} where allowed).
+    static func data(_ request: Request, allowEmpty: Bool = false) async throws -> Data {
+        let buffer = try await request.body.collect(upTo: WebLimits.maxBody)
+        if buffer.readableBytes == 0 {
+            if allowEmpty { return Data("{}".utf8) }
+            throw HTTPError(.badRequest, message: "this request needs a JSON body")
+        }
+        let data = Data(buffer: buffer)
+        if let object = try? JSONSerialization.jsonObject(with: data), let path = nullField(in: object) {
+            throw HTTPError(.badRequest, message: "field '\(path)' is null: leave it out or give it a value")
+        }
+        return data
+    }
+
+    /// The first field of the API holding null, by its path ("request.tempo"): none takes null
+    /// (a decoder would read it as absent). Fields the API does not know are ignored, whatever
+    /// they hold.
+    static func nullField(in value: Any, path: String = "") -> String? {
+        if value is NSNull { return path.isEmpty ? "(body)" : path }
+        guard let object = value as? [String: Any] else { return nil }
+        for key in object.keys.sorted() where fields.contains(key) {
+            let inner = path.isEmpty ? key : path + "." + key
+            if object[key] is NSNull { return inner }
+            if key == "request", let found = nullField(in: object[key]!, path: inner) { return found }
+        }
+        return nil
+    }
+
+    /// Every field name a request body of the API has (web/openapi.yaml).
+    static let fields: Set<String> = [
+        "command", "request", "action", "path", "on", "by", "mode", "slot", "bars", "part", "mute", "volume", "index", "name",
+        "song", "tempo", "key", "loop", "ramp", "keys", "count_in", "count_in_drums", "metronome", "breaks", "display", "intro",
+        "ending", "choruses",
+    ]
+
+    /// A body of known fields; a wrong type or a body that is not a JSON object is 400.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
+            throw HTTPError(.badRequest, message: "the body is not a JSON object")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do { return try decoder.decode(T.self, from: data) } catch {
+            throw HTTPError(.badRequest, message: "a field of the body has the wrong type")
+        }
     }
 
     static func merging(_ body: [String: Any], command: String) -> [String: Any] {

@@ -32,6 +32,7 @@ public struct WebRemoteServer: Sendable {
         let router = Router(context: RemoteContext.self)
         router.add(middleware: AddressFilterMiddleware(policy: AddressPolicy(allowPublic: settings.allowPublic)))
         router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: MethodGuardMiddleware())
         router.add(middleware: CrossSiteGuardMiddleware())
         if let password = settings.password {
             var cookie = SessionCookieParameters(name: "sideman_session")
@@ -44,7 +45,7 @@ public struct WebRemoteServer: Sendable {
             addLogin(to: router, password: password)
         }
         if let assets {
-            router.add(middleware: FileMiddleware(assets, searchForIndexHtml: true, logger: logger))
+            router.add(middleware: PageFilesMiddleware(assets: assets, logger: logger))
         }
         addAPI(to: router)
         addEvents(to: router)

@@ -59,8 +59,27 @@ import WebRemote
                 #expect($0.status == .ok)
             }
             #expect(backend.last == .nudgeTempo(5))
+            try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman) { response in
+                #expect(response.status == .ok)
+                // The state after it shows the bass muted.
+                let parts = Self.json(response.body)["parts"] as? [[String: Any]] ?? []
+                #expect(parts.first { $0["part"] as? String == "bass" }?["muted"] as? Bool == true)
+            }
+            #expect(backend.last == .part(.bass, mute: true, volume: nil))
+            // Toggled again: unmuted; or set outright.
             try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman) { #expect($0.status == .ok) }
-            #expect(backend.last == .control(.toggleMute(.bass)))
+            #expect(backend.last == .part(.bass, mute: false, volume: nil))
+            try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman, body: ByteBuffer(string: "{\"on\":false}")) {
+                #expect($0.status == .ok)
+            }
+            #expect(backend.last == .part(.bass, mute: false, volume: nil))
+            try await client.execute(uri: "/api/parts/pad", method: .post, headers: Self.sideman, body: ByteBuffer(string: "{\"mute\":true,\"volume\":64}")) { response in
+                #expect(response.status == .ok)
+                let parts = Self.json(response.body)["parts"] as? [[String: Any]] ?? []
+                let pad = parts.first { $0["part"] as? String == "pad" }
+                #expect(pad?["muted"] as? Bool == true && pad?["volume"] as? Int == 64)
+            }
+            #expect(backend.last == .part(.pad, mute: true, volume: 64))
             try await client.execute(uri: "/api/styles/select", method: .post, headers: Self.sideman, body: ByteBuffer(string: "{\"name\":\"bossa\"}")) {
                 #expect($0.status == .ok)
             }
@@ -86,8 +105,9 @@ import WebRemote
                 #expect(response.status == .badRequest)
                 #expect((Self.json(response.body)["error"] as? String)?.contains("unknown action 'jump'") == true)
             }
+            // Well formed, but the daemon cannot: 409 with its reason.
             try await client.execute(uri: "/api/play", method: .post, headers: Self.sideman, body: ByteBuffer(string: "{\"song\":\"missing\"}")) { response in
-                #expect(response.status == .badRequest)
+                #expect(response.status == .conflict)
                 #expect(Self.json(response.body)["error"] as? String == "no song 'missing'")
             }
             try await client.execute(uri: "/api/tempo", method: .post, headers: Self.sideman, body: ByteBuffer(string: "not json")) { response in
@@ -98,13 +118,48 @@ import WebRemote
                 #expect(response.status == .notFound)
                 #expect((Self.json(response.body)["error"] as? String)?.contains("/api/nothing") == true)
             }
+            // Bad input of every kind is 4xx with a message, never a server error.
+            let bad: [(String, String, HTTPResponse.Status)] = [
+                ("/api/parts/bass", "{}", .badRequest),
+                ("/api/parts/bass", "{\"volume\":128}", .badRequest),
+                ("/api/parts/bass", "{\"volume\":\"loud\"}", .badRequest),
+                ("/api/parts/bass", "{\"mute\":null}", .badRequest),
+                ("/api/parts/tuba", "{\"mute\":true}", .badRequest),
+                ("/api/parts/bass/mute", "{\"on\":1}", .badRequest),
+                ("/api/parts/bass/mute", "[1,2]", .badRequest),
+                ("/api/tempo", "{\"by\":1e300}", .badRequest),
+                ("/api/tempo", "{\"by\":99999999999999999999999}", .badRequest),
+                ("/api/styles/select", "{\"index\":99}", .notFound),
+                ("/api/styles/select", "{\"index\":true}", .badRequest),
+                ("/api/styles/select", "{\"name\":null,\"index\":0}", .badRequest),
+                ("/api/play", "{\"song\":\"x\",\"count_in\":99999999999999999999999}", .badRequest),
+                ("/api/command", "{\"command\":\"looper_play\",\"slot\":\"one\"}", .badRequest),
+                ("/api/command", "\"just a string\"", .badRequest),
+            ]
+            for (path, body, status) in bad {
+                try await client.execute(uri: path, method: .post, headers: Self.sideman, body: ByteBuffer(string: body)) { response in
+                    #expect(response.status == status, "\(path) \(body)")
+                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                    #expect((Self.json(response.body)["error"] as? String)?.isEmpty == false, "\(path) \(body)")
+                }
+            }
+            // A method the path does not answer: 405, with the methods it does.
+            try await client.execute(uri: "/api/state", method: .put, headers: Self.sideman) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(Self.json(response.body)["error"] != nil)
+            }
+            try await client.execute(uri: "/api/recordings/some%20take/audio", method: .delete, headers: Self.sideman) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+            }
             let big = "{\"by\":\"" + String(repeating: "x", count: 20_000) + "\"}"
             try await client.execute(uri: "/api/tempo", method: .post, headers: Self.sideman, body: ByteBuffer(string: big)) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(Self.json(response.body)["error"] != nil)
             }
         }
-        #expect(backend.commands.withLock { $0.isEmpty })
+        #expect(backend.commands.withLock { $0.filter { if case .play = $0 { false } else { true } }.isEmpty })
     }
 
     @Test func crossSiteRequestsAreRefused() async throws {
@@ -171,20 +226,50 @@ import WebRemote
         }
     }
 
-    /// Every route the server answers is in the OpenAPI document.
-    @Test func theOpenAPIDocumentCoversEveryRoute() throws {
+    /// Every route the server answers is in the OpenAPI document with the same methods, and
+    /// answered by the router (not 404 or 405).
+    @Test func theOpenAPIDocumentCoversEveryRoute() async throws {
         let doc = try String(contentsOfFile: Self.assets + "/openapi.yaml", encoding: .utf8)
-        let paths = [
-            "/api/state", "/api/styles", "/api/styles/select", "/api/songs", "/api/control/{action}", "/api/parts/{part}/mute",
-            "/api/tempo", "/api/tempo/tap", "/api/play", "/api/stop", "/api/loop", "/api/mode", "/api/setlist/load",
-            "/api/setlist/next", "/api/setlist/previous", "/api/command", "/api/openapi.yaml",
-        ]
-        for path in paths { #expect(doc.contains("\n  \(path):"), "\(path) missing from web/openapi.yaml") }
+        let documented = Self.documentedOperations(doc)
+        let served = Set(WebRoutes.api.flatMap { path, methods in methods.map { "\($0.rawValue.lowercased()) \(path)" } })
+        #expect(documented == served, "in the document only: \(documented.subtracting(served)); served only: \(served.subtracting(documented))")
+        try await Self.app(FakeBackend()).test(.live) { client in
+            for (path, methods) in WebRoutes.api {
+                let uri = path.replacingOccurrences(of: "{action}", with: "main_b").replacingOccurrences(of: "{part}", with: "bass")
+                    .replacingOccurrences(of: "{name}", with: "nothing")
+                for method in methods {
+                    try await client.execute(uri: uri, method: method, headers: Self.sideman) { response in
+                        #expect(response.status != .methodNotAllowed, "\(method) \(uri)")
+                        if !path.contains("{name}") { #expect(response.status != .notFound, "\(method) \(uri)") }
+                    }
+                }
+            }
+        }
         // The state's keys, as the server writes them, are in the State schema.
-        let state = WebState(report: FakeBackend().report)
+        var report = FakeBackend().report
+        report.bar = 1
+        report.beat = 1
+        let state = WebState(report: report)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let keys = try #require(try JSONSerialization.jsonObject(with: encoder.encode(state)) as? [String: Any]).keys
         for key in keys { #expect(doc.contains("        \(key): "), "State.\(key) missing from web/openapi.yaml") }
+        // Every control action is in the Action enum.
+        for action in ControlAction.mappable { #expect(doc.contains(" \(action.key),") || doc.contains("[\(action.key),") || doc.contains(" \(action.key)]"), "action \(action.key)") }
+    }
+
+    /// "post /api/state"-style lines for every operation of the document.
+    static func documentedOperations(_ doc: String) -> Set<String> {
+        var operations = Set<String>()
+        var path: String?
+        for line in doc.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  /api/"), line.hasSuffix(":") { path = String(line.dropFirst(2).dropLast()) } else if !line.hasPrefix("   ") {
+                if !line.hasPrefix("  /") { path = line.hasPrefix("  ") ? path : nil }
+            }
+            for method in ["get", "post", "delete", "put", "patch"] where line == "    \(method):" {
+                if let path { operations.insert("\(method) \(path)") }
+            }
+        }
+        return operations
     }
 }

@@ -1,3 +1,6 @@
+import MusicCore
+import StyleEngine
+
 /// What the daemon asks of the chart source on the audio thread, through a ring. A new song's
 /// feed moves in here and the one it replaces moves back out (to be freed off the audio
 /// thread), as styles do in LiveReconfiguration.
@@ -10,4 +13,6 @@ enum ChartRequest: Sendable {
     case nudgeTempo(Double)
     /// An arranger control from the control socket, as if fired by a MIDI control.
     case control(ControlAction)
+    /// A part muted or not, and its volume (a remote's mixer).
+    case part(PartID, mute: Bool?, volume: UInt7?)
 }

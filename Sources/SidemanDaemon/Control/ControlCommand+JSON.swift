@@ -1,8 +1,9 @@
 import Foundation
+import StyleEngine
 
 extension ControlCommand: Codable {
     enum Key: String, CodingKey {
-        case command, request, action, path, on, by, mode, slot, bars
+        case command, request, action, path, on, by, mode, slot, bars, part, mute, volume
     }
 
     public init(from decoder: Decoder) throws {
@@ -22,12 +23,32 @@ extension ControlCommand: Codable {
         case "setlist_next": self = .setlistNext
         case "setlist_previous": self = .setlistPrevious
         case "loop": self = .loop(try c.decodeIfPresent(Bool.self, forKey: .on))
-        case "tempo": self = .nudgeTempo(try c.decode(Double.self, forKey: .by))
+        case "tempo":
+            let by = try c.decode(Double.self, forKey: .by)
+            guard (-100...100).contains(by) else {
+                throw DecodingError.dataCorruptedError(forKey: .by, in: c, debugDescription: "tempo by \(by): from -100 to 100 BPM")
+            }
+            self = .nudgeTempo(by)
         case "mode": self = .mode(try c.decode(ControlMode.self, forKey: .mode))
         case "looper_record":
             self = .looperRecord(slot: try c.decode(Int.self, forKey: .slot), bars: try c.decode(Int.self, forKey: .bars))
         case "looper_play": self = .looperPlay(slot: try c.decode(Int.self, forKey: .slot))
         case "looper_save": self = .looperSave(slot: try c.decode(Int.self, forKey: .slot), path: try c.decode(String.self, forKey: .path))
+        case "part":
+            let key = try c.decode(String.self, forKey: .part)
+            guard let part = PartID(key: key) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .part, in: c, debugDescription: "unknown part '\(key)' (known: \(PartID.allCases.map(\.key).joined(separator: ", ")))")
+            }
+            let mute = try c.decodeIfPresent(Bool.self, forKey: .mute)
+            let volume = try c.decodeIfPresent(Int.self, forKey: .volume)
+            if let volume, !(0...127).contains(volume) {
+                throw DecodingError.dataCorruptedError(forKey: .volume, in: c, debugDescription: "volume \(volume): from 0 to 127")
+            }
+            guard mute != nil || volume != nil else {
+                throw DecodingError.dataCorruptedError(forKey: .part, in: c, debugDescription: "give \"mute\" (true or false), \"volume\" (0 to 127) or both")
+            }
+            self = .part(part, mute: mute, volume: volume)
         case "status": self = .status
         default:
             throw DecodingError.dataCorruptedError(
@@ -52,6 +73,10 @@ extension ControlCommand: Codable {
         case .looperSave(let slot, let path):
             try c.encode(slot, forKey: .slot)
             try c.encode(path, forKey: .path)
+        case .part(let part, let mute, let volume):
+            try c.encode(part.key, forKey: .part)
+            try c.encodeIfPresent(mute, forKey: .mute)
+            try c.encodeIfPresent(volume, forKey: .volume)
         case .stop, .setlistNext, .setlistPrevious, .status: break
         }
     }

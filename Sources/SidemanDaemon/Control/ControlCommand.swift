@@ -1,3 +1,5 @@
+import StyleEngine
+
 /// Every action a client can ask of the daemon, one typed value: the practice player's
 /// (play, stop, setlists, loop, tempo, mode, the chord looper) and every arranger control
 /// (`control`, by its [control.map] key: main_b, fill, tempo_up, mute_bass …). MIDI controls,
@@ -28,6 +30,8 @@ public enum ControlCommand: Hashable, Sendable {
     case looperPlay(slot: Int)
     /// Save loop memory `slot` as a chart file.
     case looperSave(slot: Int, path: String)
+    /// A part of the band muted or not, and its volume (0…127): either or both.
+    case part(PartID, mute: Bool?, volume: Int?)
     /// The state (the status report).
     case status
 
@@ -46,13 +50,14 @@ public enum ControlCommand: Hashable, Sendable {
         case .looperRecord: "looper_record"
         case .looperPlay: "looper_play"
         case .looperSave: "looper_save"
+        case .part: "part"
         case .status: "status"
         }
     }
 
     public static let names = [
         "play", "stop", "control", "setlist_load", "setlist_next", "setlist_previous", "loop", "tempo", "mode",
-        "looper_record", "looper_play", "looper_save", "status",
+        "looper_record", "looper_play", "looper_save", "part", "status",
     ]
 }
 

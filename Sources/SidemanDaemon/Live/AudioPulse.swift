@@ -10,6 +10,14 @@ public final class AudioPulse: Sendable {
     public let lateCallbacks = Atomic<UInt64>(0)
     /// Index of the style playing in the current style list.
     public let styleIndex = Atomic<Int>(0)
+    /// The parts muted now, bit n for the part on channel n (AudioPulse+Band).
+    public let mutedParts = Atomic<UInt16>(0)
+    /// Each part's volume (CC 7) as last sent to the synth: one byte per part from rhythm 1,
+    /// 0x80 | value; 0 while nothing was sent.
+    public let partVolumes = Atomic<UInt64>(0)
+    /// Bars since the band started (-1: stopped) and the beat within the bar, both from 0.
+    public let bar = Atomic<Int>(-1)
+    public let beat = Atomic<Int>(0)
     /// Fault injection: the callback stops driving the engine (only a test build sets it).
     public let stalled = Atomic<Bool>(false)
     /// Fault injection: the sound card's driver is to stop calling back (`fault audio-stop`).

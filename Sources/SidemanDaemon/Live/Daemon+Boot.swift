@@ -28,7 +28,10 @@ extension Daemon {
         } catch {
             throw DaemonError("\(soundFontPath): cannot load the SoundFont (\(error))")
         }
-        for event in band.setupEvents() { synth.send(event) }
+        for event in band.setupEvents() {
+            synth.send(event)
+            pulse.note(event)
+        }
         logger.info("soundfont loaded", metadata: ["path": "\(soundFontPath)"])
 
         guard let client = try await waitFor("the ALSA sequencer /dev/snd/seq", {

@@ -26,6 +26,8 @@ extension Daemon {
             case .looperRecord(let slot, let bars): try record(slot: slot, bars: bars)
             case .looperPlay(let slot): try playMemory(slot)
             case .looperSave(let slot, let path): try saveMemory(slot, to: path)
+            case .part(let part, let mute, let volume):
+                try send([.part(part, mute: mute, volume: volume.map { UInt7(clamping: $0) })])
             case .status: break
             }
         } catch {

@@ -88,6 +88,7 @@ public final class Daemon: Sendable {
         var report = snapshot.withLock { $0.report(pulse: pulse, uptime: seconds, configFile: configFile, pid: getpid()) }
         report.practice = practiceStatus
         report.record = takeRecorder?.status
+        report.beatsPerBar = initialStyles.styles.first { $0.name == report.style }?.meter.beatsPerBar
         return report
     }
 

@@ -20,6 +20,9 @@ extension LiveAudioState {
                 chart.nudgeTempo(by: bpm, engine: &band.engine)
             case .control(let action):
                 band.perform(action, atNanoseconds: UInt64(clamping: CallbackTimer.now()), into: &sink)
+            case .part(let part, let mute, let volume):
+                if let mute { band.apply(.mute(part, mute), into: &sink) }
+                if let volume { band.apply(.volume(part, volume), into: &sink) }
             }
         }
         chart.fire(frames: frames, engine: &band.engine, click: { sink.play($0) })

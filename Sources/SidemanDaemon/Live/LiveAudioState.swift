@@ -75,12 +75,15 @@ public final class LiveAudioState: @unchecked Sendable {
         let frame: Int64
         var pushed = false
         var recorder: TakeRecorder? = nil
+        /// Keeps the parts' volumes as they go out, for the mixer a remote shows.
+        var pulse: AudioPulse? = nil
         func play(_ event: MIDIEvent) {
             synth.send(event)
             recorder?.keep(event, frame: frame)
         }
         mutating func playBand(_ event: BandEvent) {
             synth.send(event.event)
+            pulse?.note(event.event)
             recorder?.keep(event.event, frame: frame)
             if let out {
                 out.push(OutgoingMIDI(event: event.event, frame: frame))
@@ -94,7 +97,7 @@ public final class LiveAudioState: @unchecked Sendable {
     /// input, then the band. Allocation-free except where LiveBand says. SysEx never arrives
     /// here (the reader passes it over), so no message's bytes are freed on this thread.
     public func block(_ frames: Int) {
-        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame, recorder: recorder)
+        var sink = SynthSink(synth: synth, out: output?.sendsBand == true ? output?.ring : nil, frame: frame, recorder: recorder, pulse: pulse)
         let recorder = self.recorder, blockFrame = frame
         defer { frame += Int64(frames) }
         if silenced.load(ordering: .relaxed) { return }
@@ -137,6 +140,7 @@ public final class LiveAudioState: @unchecked Sendable {
         chartBlockDone(frames)
         endBlock(frames, &sink)
         retireStyles()
+        pulse.band(mutedParts: band.engine.mutedPartBits, position: band.engine.position)
         pulse.published(late: late, styleIndex: band.styleIndex)
     }
 

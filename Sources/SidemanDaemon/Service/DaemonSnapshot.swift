@@ -72,6 +72,12 @@ struct DaemonSnapshot: Sendable {
             uptimeSeconds: uptime, configFile: configFile, reloads: reloads, lastReloadError: lastReloadError, pid: pid)
         report.audioRestarts = audioRestarts
         report.outputs = outputs.values.sorted()
+        report.parts = PartStatus.all(from: pulse)
+        let bar = pulse.bar.load(ordering: .relaxed)
+        if playing, bar >= 0 {
+            report.bar = bar + 1
+            report.beat = pulse.beat.load(ordering: .relaxed) + 1
+        }
         return report
     }
 }

@@ -21,6 +21,11 @@ extension DaemonStatusReport {
         add("section:", section ?? "-")
         add("chord:", chord ?? "-")
         add("tempo:", "\(Self.bpm(tempo)) bpm")
+        if let bar, let beat { add("bar, beat:", "\(bar), \(beat)") }
+        let muted = parts.filter(\.muted).map(\.part)
+        if !parts.isEmpty { add("muted:", muted.isEmpty ? "none" : muted.joined(separator: ", ")) }
+        let volumes = parts.compactMap { p in p.volume.map { "\(p.part) \($0)" } }
+        if !volumes.isEmpty { add("volumes:", volumes.joined(separator: ", ")) }
         for (key, value) in practice?.lines ?? [] { add(key, value) }
         add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
         add("out to:", outputs.isEmpty ? "none" : outputs.joined(separator: ", "))

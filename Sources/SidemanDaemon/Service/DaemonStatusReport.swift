@@ -35,6 +35,13 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var practice: PracticeStatus?
     /// The recorder: armed, recording, refused (too little free space) … (nil: not running).
     public var record: RecorderStatus? = nil
+    /// Every part of the band: muted or not, and its volume.
+    public var parts: [PartStatus] = []
+    /// Where the band is (1-based, as a musician counts; nil while stopped), and the beats in
+    /// a bar of the style playing.
+    public var bar: Int? = nil
+    public var beat: Int? = nil
+    public var beatsPerBar: Int? = nil
 
     public init(
         state: String, waitingFor: String? = nil, style: String, section: String? = nil, chord: String? = nil,

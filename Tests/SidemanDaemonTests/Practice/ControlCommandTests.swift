@@ -13,6 +13,7 @@ import Testing
             .play(play), .stop, .control(.section(.main(.b))), .control(.toggleMute(.bass)), .control(.nextSong),
             .setlistLoad(path: "/tmp/set.txt"), .setlistNext, .setlistPrevious, .loop(true), .loop(nil), .nudgeTempo(-5),
             .mode(.arranger), .looperRecord(slot: 2, bars: 8), .looperPlay(slot: 2), .looperSave(slot: 2, path: "/tmp/l.chart"), .status,
+            .part(.bass, mute: true, volume: 90), .part(.pad, mute: nil, volume: 0), .part(.rhythm1, mute: false, volume: nil),
         ]
         for command in commands {
             #expect(try ControlCommand.parse(jsonLine: command.jsonLine).get() == command, "\(command.jsonLine)")
@@ -36,6 +37,10 @@ import Testing
         #expect(error(#"{"command":"play"}"#) == "missing field 'request'")
         #expect(error(#"{"command":"tempo","by":"fast"}"#) == "field 'by' has the wrong type")
         #expect(error("{nonsense") == "not JSON")
+        #expect(error(#"{"command":"part","part":"tuba","mute":true}"#)?.hasPrefix("unknown part 'tuba' (known: rhythm1, rhythm2, bass") == true)
+        #expect(error(#"{"command":"part","part":"bass","volume":128}"#) == "volume 128: from 0 to 127")
+        #expect(error(#"{"command":"part","part":"bass"}"#) == "give \"mute\" (true or false), \"volume\" (0 to 127) or both")
+        #expect(error(#"{"command":"tempo","by":1e300}"#)?.hasPrefix("tempo by") == true)
     }
 
     @Test func theSocketAnswersCommandsWithJSON() throws {
