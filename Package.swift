@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
-//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket, Recorder)
+//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket, AudioInput -> Recorder)
 //   -> Practice -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
 let package = Package(
     name: "Sideman",
@@ -47,12 +47,15 @@ let package = Package(
         // Takes: audio from a lock-free tap written off the audio thread (libsndfile), the
         // takes folder (names, listing, free space).
         .target(name: "Recorder", dependencies: ["CSndFile"], linkerSettings: [.linkedLibrary("m")]),
+        // `[record] input`: the audio interface's input captured on its own thread (ALSA PCM),
+        // placed in time by the cards' own positions.
+        .target(name: "AudioInput", dependencies: ["CAlsa", "Recorder"]),
         // The daemon's local control socket (unix stream socket, one request line per connection).
         .target(name: "ControlSocket"),
 
         // Daemon wiring and the command line.
         .target(name: "SidemanDaemon", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket", "Recorder",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket", "Recorder", "AudioInput",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -101,7 +104,7 @@ let package = Package(
             // The allocation counter stands in for malloc: the test executable must export it.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore"]),
+        .testTarget(name: "FluidSynthOutputTests", dependencies: ["FluidSynthOutput", "Arranger", "StyleEngine", "MusicCore", "AllocationCounting"]),
         .testTarget(name: "ALSASequencerTests", dependencies: ["ALSASequencer", "MusicCore"]),
         .testTarget(
             name: "SidemanDaemonTests",

@@ -26,12 +26,18 @@ extension AudioOutput {
         return released
     }
 
-    /// Fault injection for tests: from the next callback on, the driver's thread calls back no
-    /// more, as after a sound card I/O error. (FluidSynth 2.3 ignores a callback's FLUID_FAILED,
-    /// so the thread is held inside the callback instead; replacing the driver releases it.)
-    /// Never called by a product build: the audio thread waits here.
+    /// Fault injection for tests: the driver's thread ends in its next callback, as FluidSynth's
+    /// ALSA driver ends it after a sound card I/O error (FluidSynth 2.3 ignores a callback's
+    /// FLUID_FAILED, so the thread ends itself). Never called by a product build.
     public func stopCallingBack() {
-        context.park.store(true, ordering: .relaxed)
+        context.end.store(true, ordering: .relaxed)
+    }
+
+    /// Fault injection for tests: the driver's thread waits inside its next callback until
+    /// released (`false`) or the driver is replaced, as a starved driver that has not ended.
+    /// Never called by a product build: the audio thread waits here.
+    public func holdCallbacks(_ held: Bool) {
+        context.park.store(held, ordering: .relaxed)
     }
 
     /// A driver being deleted, and the context its thread may still use until then.

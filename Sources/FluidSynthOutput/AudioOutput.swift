@@ -11,7 +11,8 @@ import Synchronization
 /// may call the synthesizer (which, from then on, belongs to the audio thread: send it MIDI
 /// only from inside `block`). Stop by releasing the `AudioOutput` (or `stop()`), which joins
 /// the audio thread before returning. `restart()` replaces a driver whose thread has ended
-/// (FluidSynth's ALSA driver ends it on an I/O error it cannot recover from).
+/// (FluidSynth's ALSA driver ends it on an I/O error it cannot recover from);
+/// `driverThreadEnded` tells that apart from a driver that is merely late.
 public final class AudioOutput {
     public struct Settings: Hashable, Sendable {
         /// FluidSynth's driver name: "alsa", "pulseaudio", "jack", "pipewire" ...
@@ -33,7 +34,7 @@ public final class AudioOutput {
     /// What the audio thread touches: fixed-size, allocated before the driver starts. One per
     /// driver, so that a replaced driver whose thread is stuck can never call into the new one's.
     final class Context {
-        let synth: OpaquePointer
+        let synth: Synthesizer
         let block: (Int) -> Void
         /// Called after each block is rendered with its left and right channels (a recorder's tap).
         let rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)?
@@ -44,12 +45,18 @@ public final class AudioOutput {
         let frames = Atomic<Int>(0)
         /// Set when the driver is replaced: its thread, if it ever runs again, renders nothing.
         let retired = Atomic<Bool>(false)
-        /// Tests: the driver's thread stops in the next callback until the driver is replaced,
-        /// as if the sound card had stopped (see `AudioOutput.stopCallingBack()`).
+        /// Tests: the driver's thread waits in its next callback until released or replaced, as
+        /// a starved one would (see `AudioOutput.holdCallbacks(_:)`).
         let park = Atomic<Bool>(false)
+        /// Tests: the driver's thread ends in its next callback, as after a sound card I/O
+        /// error (see `AudioOutput.stopCallingBack()`).
+        let end = Atomic<Bool>(false)
+        /// The kernel id of the thread calling back (0 until the first callback): whether that
+        /// thread still exists tells a starved driver from one that has ended.
+        let thread = Atomic<Int32>(0)
 
         init(
-            synth: OpaquePointer, block: @escaping (Int) -> Void,
+            synth: Synthesizer, block: @escaping (Int) -> Void,
             rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil, frames: Int = 0
         ) {
             self.synth = synth
@@ -80,7 +87,7 @@ public final class AudioOutput {
         }
         self.settings = settings
         self.synthesizer = synthesizer
-        context = Context(synth: synthesizer.synth, block: block, rendered: rendered)
+        context = Context(synth: synthesizer, block: block, rendered: rendered)
         let fluidSettings = synthesizer.fluidSettings
         try fluid("fluid_settings_setstr audio.driver") { fluid_settings_setstr(fluidSettings, "audio.driver", settings.driver) }.get()
         try fluid("fluid_settings_setint audio.period-size") {
@@ -128,11 +135,13 @@ public final class AudioOutput {
         _ context: Context, length: Int, fxCount: Int, fx: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>?,
         outCount: Int, out: UnsafeMutablePointer<UnsafeMutablePointer<Float>?>
     ) -> Int32 {
-        if context.park.load(ordering: .relaxed) || context.retired.load(ordering: .relaxed) {
-            // A replaced (or, in tests, held) driver: its thread is no longer the audio thread.
-            // It writes silence until deleted, and sleeps, so that it cannot spin on a device
-            // that never blocks (ALSA's null device) and starve the thread deleting it.
-            while !context.retired.load(ordering: .relaxed) { usleep(5_000) }
+        if context.thread.load(ordering: .relaxed) == 0 { context.thread.store(sideman_thread_id(), ordering: .relaxed) }
+        if context.end.load(ordering: .relaxed) { pthread_exit(nil) }
+        while context.park.load(ordering: .relaxed) && !context.retired.load(ordering: .relaxed) { usleep(5_000) }
+        if context.retired.load(ordering: .relaxed) {
+            // A replaced driver: its thread is no longer the audio thread. It writes silence
+            // until deleted, and sleeps, so that it cannot spin on a device that never blocks
+            // (ALSA's null device) and starve the thread deleting it.
             for i in 0..<min(outCount, 64) { out[i]?.update(repeating: 0, count: length) }
             usleep(2_000)
             return FLUID_FAILED
@@ -153,10 +162,9 @@ public final class AudioOutput {
                 effects = outs >= 2 ? 4 : 0
                 for i in 0..<effects { context.fxs[i] = context.outs[i % 2] }
             }
-            let ok = fluid("fluid_synth_process") {
-                fluid_synth_process(context.synth, Int32(n), Int32(effects), context.fxs, Int32(outs), context.outs)
+            if !context.synth.process(frames: n, effects: effects, context.fxs, outputs: outs, context.outs) {
+                status = FLUID_FAILED
             }
-            if !ok.succeeded { status = FLUID_FAILED }
             if let rendered = context.rendered, outs >= 2, let left = context.outs[0], let right = context.outs[1] {
                 rendered(left, right, n)
             }

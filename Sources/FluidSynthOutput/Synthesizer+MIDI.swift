@@ -2,12 +2,21 @@ import CFluidSynth
 import MusicCore
 
 extension Synthesizer {
-    /// Plays one MIDI event now (it sounds from the start of the next rendered 64-frame block).
+    /// Plays one MIDI event (it sounds from the start of the next rendered 64-frame block, or,
+    /// for a note-on beyond the block's allowance, a block or two later: `VoiceStartSpread`).
     /// Bank select is held until the next program change, as MIDI specifies; transport and
     /// clock messages are ignored. Does not allocate.
     /// - Returns: false if FluidSynth refused it (such as a note-off for a note not sounding).
     @discardableResult
     public func send(_ event: MIDIEvent) -> Bool {
+        spread.beginBlock { self.play($0) }
+        guard spread.admit(event, play: { self.play($0) }) else { return true }
+        return play(event)
+    }
+
+    /// The event to FluidSynth now.
+    @discardableResult
+    func play(_ event: MIDIEvent) -> Bool {
         switch event {
         case .noteOn(let channel, let note, let velocity):
             if velocity.rawValue == 0 { return noteOff(channel, note) }

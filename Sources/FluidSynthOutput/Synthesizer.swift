@@ -25,6 +25,8 @@ public final class Synthesizer {
     private var bankLSB = [UInt8](repeating: 0, count: 16)
     /// Channels where a program change with no bank selects a drum kit (see `selectProgram`).
     public private(set) var drumChannels: Set<MIDIChannel>
+    /// Note-ons beyond a block's allowance, waiting for the next blocks.
+    var spread: VoiceStartSpread
 
     /// FluidSynth renders in blocks of this many frames; events take effect on this grid.
     public static let blockSize = 64
@@ -33,6 +35,8 @@ public final class Synthesizer {
         try settings.validate()
         self.settings = settings
         drumChannels = settings.drumChannels
+        spread = VoiceStartSpread(perBlock: settings.voiceStartsPerBlock)
+        VoiceStartSpread.rehearse()
         let fluidSettings = try fluid("new_fluid_settings") { new_fluid_settings() }
         func apply() throws(FluidSynthError) {
             try fluid("fluid_settings_setnum synth.sample-rate") {
@@ -218,8 +222,10 @@ public final class Synthesizer {
         set { fluidValue { fluid_synth_set_gain(synth, Float(newValue)) } }
     }
 
-    /// Ends every note at once on every channel, without release (panic).
+    /// Ends every note at once on every channel, without release (panic). Note-ons still
+    /// waiting for their block are dropped.
     public func silence() {
+        spread.dropNotes { self.play($0) }
         _ = fluid("fluid_synth_all_sounds_off") { fluid_synth_all_sounds_off(synth, -1) }
     }
 }

@@ -15,11 +15,17 @@ public struct SynthesizerSettings: Hashable, Sendable {
     public var dynamicSampleLoading: Bool
     /// Channels that start as drum kits: Yamaha's rhythm 1 and 2 (9 and 10 counted from one).
     public var drumChannels: Set<MIDIChannel>
+    /// Note-ons started per 64-frame block; more wait a block or two (`VoiceStartSpread`), so
+    /// that a bar line where the whole band strikes costs little more than any other block.
+    /// 0 starts every note in the block it was sent.
+    public var voiceStartsPerBlock: Int
 
     public init(
         sampleRate: Int = 48_000, gain: Double = 0.2, polyphony: Int = 256, reverb: Bool = true,
-        chorus: Bool = true, dynamicSampleLoading: Bool = false, drumChannels: Set<MIDIChannel> = [8, 9]
+        chorus: Bool = true, dynamicSampleLoading: Bool = false, drumChannels: Set<MIDIChannel> = [8, 9],
+        voiceStartsPerBlock: Int = 3
     ) {
+        self.voiceStartsPerBlock = voiceStartsPerBlock
         self.sampleRate = sampleRate
         self.gain = gain
         self.polyphony = polyphony

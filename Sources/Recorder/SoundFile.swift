@@ -37,6 +37,19 @@ public final class SoundFile {
 
     deinit { try? close() }
 
+    /// A comment in the file's metadata (a FLAC's Vorbis comment, a WAV's INFO chunk), set
+    /// before the first frame is written.
+    public func setComment(_ text: String) throws(RecorderError) {
+        guard let handle else { return }
+        _ = try sndfile("sf_set_string", handle, path: path, failed: { $0 != 0 }) { sf_set_string(handle, Int32(SF_STR_COMMENT), text) }
+    }
+
+    /// The file's comment, if it has one.
+    public var comment: String? {
+        guard let handle, let text = sf_get_string(handle, Int32(SF_STR_COMMENT)) else { return nil }
+        return String(cString: text)
+    }
+
     /// Writes interleaved frames; returns how many were written (fewer: the disk is full or
     /// failing — the caller ends the take).
     @discardableResult

@@ -18,7 +18,19 @@ public struct Take: Hashable, Sendable, Codable {
         self.incomplete = incomplete
     }
 
-    /// The audio file (FLAC or WAV), if the take has one.
-    public var audioFile: String? { files.first { $0.hasSuffix(".flac") || $0.hasSuffix(".wav") } }
+    /// The marks of a take's separate audio files when an input was recorded: the band alone
+    /// (`NAME.band.flac`) and your input alone (`NAME.input.flac`); `NAME.flac` is then the mix.
+    public static let stems = ["band", "input"]
+
+    /// The audio file as you heard it (FLAC or WAV): the band, or the band with your input.
+    public var audioFile: String? {
+        files.first { $0 == name + ".flac" || $0 == name + ".wav" }
+            ?? files.first { $0.hasSuffix(".flac") || $0.hasSuffix(".wav") }
+    }
+
+    /// The band alone, when an input was recorded beside it (else `audioFile` is the band).
+    public var bandFile: String? { files.first { $0.hasSuffix(".band.flac") || $0.hasSuffix(".band.wav") } }
+    /// Your input alone, when one was recorded.
+    public var inputFile: String? { files.first { $0.hasSuffix(".input.flac") || $0.hasSuffix(".input.wav") } }
     public var midiFile: String? { files.first { $0.hasSuffix(".mid") } }
 }

@@ -15,7 +15,7 @@ public struct TakeLibrary: Sendable {
         for file in names {
             let ext = (file as NSString).pathExtension.lowercased()
             guard Self.extensions.contains(ext) else { continue }
-            byTake[(file as NSString).deletingPathExtension, default: []].append(file)
+            byTake[Self.takeName(of: file), default: []].append(file)
         }
         return byTake.keys.sorted().map { name in
             let files = byTake[name]!.sorted()
@@ -24,7 +24,8 @@ public struct TakeLibrary: Sendable {
                 bytes += ((try? FileManager.default.attributesOfItem(atPath: path(f)))?[.size] as? Int) ?? 0
             }
             var seconds: Double?
-            if let audio = files.first(where: { !$0.hasSuffix(".mid") }), let file = try? SoundFile(reading: path(audio)),
+            let take = Take(name: name, files: files, seconds: nil, bytes: 0, incomplete: false)
+            if let audio = take.audioFile, let file = try? SoundFile(reading: path(audio)),
                 file.sampleRate > 0
             {
                 seconds = Double(file.frames) / Double(file.sampleRate)
@@ -46,6 +47,14 @@ public struct TakeLibrary: Sendable {
     }
 
     public func path(_ file: String) -> String { folder + "/" + file }
+
+    /// The take a file belongs to: its name without the extension and without a stem's mark
+    /// (`… .band.flac`, `… .input.flac` belong to the take `…`).
+    public static func takeName(of file: String) -> String {
+        let base = (file as NSString).deletingPathExtension
+        for stem in Take.stems where base.hasSuffix("." + stem) { return String(base.dropLast(stem.count + 1)) }
+        return base
+    }
 
     /// Copies the take's files into `directory`; returns the paths written.
     public func export(_ name: String, to directory: String) throws(RecorderError) -> [String] {

@@ -57,4 +57,47 @@ struct AudioOutputRestartTests {
         Thread.sleep(forTimeInterval: 0.05)
         #expect(calls.load(ordering: .relaxed) == stopped)
     }
+
+    /// A starved driver (held inside its callback, as a flood on a slow machine holds it) has
+    /// a thread that lives: it is not to be replaced, and it resumes on its own.
+    @Test func aHeldDriverLivesAndResumes() throws {
+        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
+        let calls = Atomic<Int>(0)
+        let output = try AudioOutput(
+            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
+        ) { _ in calls.add(1, ordering: .relaxed) }
+        defer { output.stop() }
+        Self.waitUntil { calls.load(ordering: .relaxed) >= 20 }
+        #expect(output.driverThreadEnded == false)
+
+        output.holdCallbacks(true)
+        Thread.sleep(forTimeInterval: 0.1)
+        let held = output.framesRendered
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(output.framesRendered == held, "held: nothing renders")
+        #expect(output.driverThreadEnded == false, "but its thread lives")
+
+        output.holdCallbacks(false)
+        Self.waitUntil { output.framesRendered > held + 4096 }
+        #expect(output.framesRendered > held + 4096, "released, the same driver renders again")
+    }
+
+    /// A driver whose thread ended (as after a sound card I/O error) says so; its replacement
+    /// has a thread that lives.
+    @Test func aDriverWhoseThreadEndedSaysSo() throws {
+        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
+        let calls = Atomic<Int>(0)
+        let output = try AudioOutput(
+            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
+        ) { _ in calls.add(1, ordering: .relaxed) }
+        defer { output.stop() }
+        Self.waitUntil { calls.load(ordering: .relaxed) >= 20 }
+        #expect(output.driverThreadEnded == false)
+        output.stopCallingBack()
+        Self.waitUntil { output.driverThreadEnded == true }
+        #expect(output.driverThreadEnded == true)
+        #expect(try output.restart(), "an ended thread is joined at once")
+        Self.waitUntil { output.driverThreadEnded == false }
+        #expect(output.driverThreadEnded == false)
+    }
 }

@@ -30,6 +30,21 @@ import Testing
         #endif
     }
 
+    @Test func audioHoldFaultOnlyInTestBuilds() throws {
+        let daemon = try DaemonControlTests.daemon()
+        let hold = daemon.answer("fault audio-hold")
+        let held = daemon.pulse.audioHoldRequested.load(ordering: .relaxed)
+        let release = daemon.answer("fault audio-release")
+        let released = daemon.pulse.audioHoldRequested.load(ordering: .relaxed)
+        #if SIDEMAN_FAULT_INJECTION
+            #expect(hold == "ok: audio driver held\n" && held == 1)
+            #expect(release == "ok: audio driver released\n" && released == 2)
+        #else
+            #expect(hold == "error: fault injection is not in this build\n" && held == 0)
+            #expect(release == "error: fault injection is not in this build\n" && released == 0)
+        #endif
+    }
+
     @Test func theDetectorFollowsTheConfiguredPeriod() throws {
         var config = SidemanConfig()
         config.audio.periodSize = 2048

@@ -58,7 +58,9 @@ struct RecordingsListCommand: ParsableCommand {
             }
             for take in takes {
                 let length = take.seconds.map { String(format: "%d:%04.1f", Int($0) / 60, $0.truncatingRemainder(dividingBy: 60)) } ?? "-"
-                let kinds = take.files.map { ($0 as NSString).pathExtension }.joined(separator: "+")
+                // mid+flac, or mid+flac+band.flac+input.flac with an input recorded.
+                let kinds = take.files.map { String($0.dropFirst(take.name.count + 1)) }.sorted { ($0.count, $0) < ($1.count, $1) }
+                    .joined(separator: "+")
                 print("\(take.name)  \(length)  \(kinds)  \(take.bytes / 1024) KiB")
             }
         }

@@ -22,6 +22,9 @@ public final class AudioPulse: Sendable {
     public let stalled = Atomic<Bool>(false)
     /// Fault injection: the sound card's driver is to stop calling back (`fault audio-stop`).
     public let audioStopRequested = Atomic<Bool>(false)
+    /// Fault injection: the driver's thread is to wait in its callback (1: `fault audio-hold`)
+    /// or go on (2: `fault audio-release`); 0: nothing asked.
+    public let audioHoldRequested = Atomic<Int>(0)
 
     public init() {}
 

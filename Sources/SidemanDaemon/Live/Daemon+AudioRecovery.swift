@@ -13,19 +13,56 @@ extension Daemon {
     /// card); then nothing calls back and the band is silent. The driver's frame counter tells
     /// that apart from a stalled engine (whose callbacks still come, and which the watchdog
     /// must still catch): a stopped driver is replaced; the engine resumes from where its
-    /// sample clock stopped, so every note scheduled still gets its note-off.
+    /// sample clock stopped, so every note scheduled still gets its note-off. A still counter
+    /// whose thread lives is a starved driver (a flood on a slow machine): it holds the card, so
+    /// it is waited for, with the band on `out` silenced, rather than reopened; should it never
+    /// resume, the watchdog (which follows the engine's blocks) ends the process.
     /// Returns false when the card cannot be had back (see `reopenAudio`): the daemon then ends
     /// with that failure, for systemd to start it afresh.
-    func recoverAudioIfStopped(_ rig: LiveRig, _ detector: inout AudioStallDetector) async -> Bool {
+    func recoverAudioIfStopped(_ rig: LiveRig, _ watch: inout AudioWatch) async -> Bool {
         #if SIDEMAN_FAULT_INJECTION
             if pulse.audioStopRequested.exchange(false, ordering: .relaxed) { rig.audio.stopCallingBack() }
+            switch pulse.audioHoldRequested.exchange(0, ordering: .relaxed) {
+            case 1: rig.audio.holdCallbacks(true)
+            case 2: rig.audio.holdCallbacks(false)
+            default: break
+            }
         #endif
         let running = snapshot.withLock { $0.state == "running" }
-        let decision = detector.observe(running: running, frames: rig.audio.framesRendered, atNanoseconds: CallbackTimer.now())
-        guard decision == .reopen else { return true }
-        guard await reopenAudio(rig) else { return false }
-        detector.reopened(atNanoseconds: CallbackTimer.now())
-        return true
+        let now = CallbackTimer.now()
+        let episodes = watch.detector.starvedEpisodes
+        let decision = watch.detector.observe(running: running, frames: rig.audio.framesRendered, atNanoseconds: now) {
+            driverThread(rig)
+        }
+        switch decision {
+        case .keep, .wait:
+            return true
+        case .starved:
+            if watch.detector.starvedEpisodes != episodes {
+                rig.sender?.requestSilence()
+                if let n = watch.starvedWarnings.record(atNanoseconds: UInt64(now)) {
+                    let device = snapshot.withLock { $0.config.audio.device }
+                    logger.warning("sound card \(device): the driver has not called back for \(watch.detector.thresholdNanoseconds / 1_000_000) ms but its thread runs (starved, \(n) time\(n == 1 ? "" : "s") in the last second); waiting for it, the band silenced")
+                }
+            }
+            return true
+        case .reopen:
+            guard await reopenAudio(rig) else { return false }
+            watch.detector.reopened(atNanoseconds: CallbackTimer.now())
+            return true
+        }
+    }
+
+    /// The driver's thread, for a counter that stands still: alive, unless its card is gone
+    /// (then it is waiting on a card that will not come back as it was: reopen).
+    func driverThread(_ rig: LiveRig) -> AudioStallDetector.DriverThread {
+        switch rig.audio.driverThreadEnded {
+        case nil: return .unknown
+        case true?: return .ended
+        case false?:
+            let device = snapshot.withLock { $0.config.audio.device }
+            return SoundCardProbe.isPresent(device) == false ? .ended : .alive
+        }
     }
 
     /// Replaces the stopped driver; while the card cannot be opened, retries every second
@@ -81,13 +118,25 @@ extension Daemon {
         return true
     }
 
-    /// `fault audio-stop` (test builds only): the driver stops calling back, as after a sound
-    /// card I/O error; the band loop then finds it stopped and reopens it.
+    /// `fault audio-stop` (test builds only): the driver's thread ends, as after a sound card
+    /// I/O error; the band loop then finds it stopped and reopens it.
     func injectAudioStop() -> String {
         #if SIDEMAN_FAULT_INJECTION
             pulse.audioStopRequested.store(true, ordering: .relaxed)
             logger.warning("fault injected: the sound card's driver stops")
             return "ok: audio driver stopped\n"
+        #else
+            return "error: fault injection is not in this build\n"
+        #endif
+    }
+
+    /// `fault audio-hold` / `fault audio-release` (test builds only): the driver's thread waits
+    /// inside its callback, alive (a starved driver), until released; the band loop waits too.
+    func injectAudioHold(_ held: Bool) -> String {
+        #if SIDEMAN_FAULT_INJECTION
+            pulse.audioHoldRequested.store(held ? 1 : 2, ordering: .relaxed)
+            logger.warning("fault injected: the sound card's driver \(held ? "is held" : "is released")")
+            return "ok: audio driver \(held ? "held" : "released")\n"
         #else
             return "error: fault injection is not in this build\n"
         #endif

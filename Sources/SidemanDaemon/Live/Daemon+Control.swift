@@ -33,6 +33,8 @@ extension Daemon {
             return String(decoding: data, as: UTF8.self) + "\n"
         case let line where line.hasPrefix("record"): return answerRecord(line)
         case "fault audio-stop": return injectAudioStop()
+        case "fault audio-hold": return injectAudioHold(true)
+        case "fault audio-release": return injectAudioHold(false)
         case "fault stall":
             #if SIDEMAN_FAULT_INJECTION
                 pulse.stalled.store(true, ordering: .relaxed)
@@ -42,7 +44,7 @@ extension Daemon {
                 return "error: fault injection is not in this build\n"
             #endif
         default:
-            return "error: unknown request '\(request)' (known: status, state, a JSON command {\"command\":…}, fault stall, fault audio-stop)\n"
+            return "error: unknown request '\(request)' (known: status, state, a JSON command {\"command\":…}, fault stall, fault audio-stop, fault audio-hold, fault audio-release)\n"
         }
     }
 }

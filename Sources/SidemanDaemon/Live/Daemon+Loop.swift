@@ -1,6 +1,7 @@
 import Arranger
 import FluidSynthOutput
 import Foundation
+import Logging
 import ServiceLifecycle
 
 extension Daemon {
@@ -21,11 +22,11 @@ extension Daemon {
         var status = report.summary
         notifier.ready(status: status)
         var tick = 0
-        var stallDetector = audioStallDetector()
+        var audioWatch = AudioWatch(detector: audioStallDetector())
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             drain(rig.state)
             practiceTick(rig.state)
-            guard await recoverAudioIfStopped(rig, &stallDetector) else { break }
+            guard await recoverAudioIfStopped(rig, &audioWatch) else { break }
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
                 let now = report.summary
@@ -42,11 +43,13 @@ extension Daemon {
     /// What the audio thread left for this side: notices to log and note, replaced styles
     /// and configurations (freed here).
     func drain(_ state: LiveAudioState) {
+        let now = CallbackTimer.now()
         while let notice = state.notices.pop() {
-            logNotice(notice)
+            if let line = noticeLog.withLock({ $0.offer(notice, atNanoseconds: now) }) { log(line) }
             snapshot.withLock { $0.note(notice) }
             practiceNotice(notice)
         }
+        if let line = noticeLog.withLock({ $0.due(atNanoseconds: now) }) { log(line) }
         while state.retired.pop() != nil {}
         while state.retiredCharts.pop() != nil {}
     }
@@ -77,6 +80,23 @@ extension Daemon {
             "out_sent": "\(rig.sender?.sentCount ?? 0)", "out_dropped": "\(state.output?.ring.refusedCount ?? 0)",
             "fluidsynth_last_message": "\(Synthesizer.takeLastLogMessage() ?? "none")",
         ])
+    }
+
+    func log(_ line: NoticeLog.Line) {
+        switch line {
+        case .notice(let notice): logNotice(notice)
+        case .burst(let latest, let changes):
+            var metadata: Logger.Metadata = ["changes": "\(changes)"]
+            for notice in latest {
+                switch notice {
+                case .chordChanged(let c, _): metadata["chord"] = "\(c.map { "\($0)" } ?? "none")"
+                case .sectionStarted(let s, _): metadata["section"] = "\(s)"
+                case .tempoChanged(let t, _): metadata["tempo"] = "\(t)"
+                default: break
+                }
+            }
+            logger.info("band changes (the latest of each)", metadata: metadata)
+        }
     }
 
     func logNotice(_ notice: ArrangerNotice) {

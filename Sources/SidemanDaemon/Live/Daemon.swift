@@ -32,6 +32,8 @@ public final class Daemon: Sendable {
     let live = Mutex<LiveAudioState?>(nil)
     /// Songs, setlists, loop memories and the practice status (Daemon+Practice).
     let practice = PracticePlayer()
+    /// Chord, section and tempo lines, held back in a burst (Daemon+Loop).
+    let noticeLog = Mutex(NoticeLog())
 
     /// `styles` is the selection for `config`; `loadStyles` makes a new one on reload.
     public init(

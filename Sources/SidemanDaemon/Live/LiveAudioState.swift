@@ -46,6 +46,8 @@ public final class LiveAudioState: @unchecked Sendable {
     let practiceActions: SPSCRing<ControlAction>
     /// Frames rendered since the audio started.
     public private(set) var frame: Int64 = 0
+    /// Events still in the input ring from before an outage: only their releases play.
+    var staleInput = 0
 
     public init(
         band: LiveBand, synth: Synthesizer, input: SPSCRing<InputEvent>, pulse: AudioPulse, timer: CallbackTimer,
@@ -122,11 +124,23 @@ public final class LiveAudioState: @unchecked Sendable {
         }
         // Back from an outage (the callback came far too late): what piled up in the ring
         // meanwhile is stale. Only its releases are played (so that nothing sticks); the
-        // rest is dropped rather than replayed in one block.
-        let backlogIsStale = timer.lastLagNanoseconds > Self.outageNanoseconds
-        while let input = input.pop() {
+        // rest is dropped rather than replayed, however many blocks the releases take.
+        // A flood piles up the same way while the audio thread keeps going: beyond what a few
+        // blocks play, the oldest input is as stale, so that the latest keys are never late
+        // behind it by more than those blocks.
+        if timer.lastLagNanoseconds > Self.outageNanoseconds {
+            staleInput = input.count
+        } else if input.count > Self.backlogLimit {
+            staleInput = max(staleInput, input.count - Self.backlogLimit)
+        }
+        var handled = 0
+        while handled < Self.inputPerBlock, let input = input.pop() {
             if input.lostBefore { band.releaseHands(into: &sink) }
-            if backlogIsStale && !input.event.isNoteOff { continue }
+            if staleInput > 0 {
+                staleInput -= 1
+                if !Self.releases(input.event) { continue }
+            }
+            handled += 1
             if following, case .clock = input.event {
                 followClock(atNanoseconds: input.receivedNanoseconds, into: &sink)
                 continue
@@ -153,6 +167,24 @@ public final class LiveAudioState: @unchecked Sendable {
 
     /// A callback this late means the audio stopped for a while (not a mere underrun).
     static let outageNanoseconds: Int64 = 200_000_000
+
+    /// Input events played per 64-frame block at most: 24 000 a second at 48 kHz, beyond any
+    /// player. The reader refills the ring while this drains it, so an unbounded drain would
+    /// hold a flood's audio thread in one callback (its driver then looks dead, and the card
+    /// stays held). The rest waits for the next block; what the ring cannot hold, the reader
+    /// drops and says so (`lostBefore`).
+    static let inputPerBlock = 32
+
+    /// Input waiting beyond this (eight blocks' worth, 11 ms at 48 kHz) is a flood's backlog:
+    /// only its releases play.
+    static let backlogLimit = 8 * inputPerBlock
+
+    /// What a stale backlog still plays: a key's release, the sustain pedal's release.
+    static func releases(_ event: MIDIEvent) -> Bool {
+        if event.isNoteOff { return true }
+        if case .controlChange(_, MIDIController.sustain, let value) = event { return value.rawValue < 64 }
+        return false
+    }
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
     private func endBlock(_ frames: Int, _ sink: inout SynthSink) {

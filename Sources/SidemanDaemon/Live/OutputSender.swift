@@ -18,6 +18,8 @@ public final class OutputSender: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let failures = Atomic<Int>(0)
     private let sent = Atomic<Int>(0)
+    /// Set by `requestSilence`, taken by the output thread.
+    private let silenceRequested = Atomic<Bool>(false)
     /// Messages the ring had refused when last looked at (output thread only).
     private var refusedSeen = 0
     private var pacer: OutputPacer
@@ -56,6 +58,7 @@ public final class OutputSender: @unchecked Sendable {
         while true {
             wake.wait()
             drain(paced: true)
+            if silenceRequested.exchange(false, ordering: .acquiringAndReleasing) { sendSilence() }
             if !running.load(ordering: .acquiring) { break }
         }
         drain(paced: false)
@@ -90,6 +93,18 @@ public final class OutputSender: @unchecked Sendable {
     /// takes the audio thread with it, and a synth on `out` must not be left holding notes.
     public func silenceBand() {
         guard !running.load(ordering: .acquiring) else { return }
+        sendSilence()
+    }
+
+    /// While the thread runs: the same silence, sent by the output thread after what is queued
+    /// (the audio thread stands still: its driver is starved, and the notes it started on `out`
+    /// would hang until it resumes). The notes' own note-offs still follow when it does.
+    public func requestSilence() {
+        silenceRequested.store(true, ordering: .releasing)
+        wake.signal()
+    }
+
+    private func sendSilence() {
         for channel in PartID.allCases.map(\.channel) {
             send(.controlChange(channel: channel, controller: MIDIController.sustain, value: 0))
             send(.controlChange(channel: channel, controller: MIDIController.allSoundOff, value: 0))

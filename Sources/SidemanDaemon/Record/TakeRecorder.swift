@@ -1,5 +1,6 @@
 import ALSASequencer
 import Arranger
+import AudioInput
 import Foundation
 import Logging
 import MusicCore
@@ -11,6 +12,10 @@ import Synchronization
 /// time and style, on a writer thread of its own. The audio thread only pushes into the two
 /// rings and calls `trigger`, `requestToggle`; everything else runs on the writer thread or on
 /// the thread asking (`start`, `stop`, `status`).
+///
+/// With `[record] input`, the input is captured on a thread of its own (`InputCapture`) and
+/// written beside the band: `NAME.flac` is then the mix, `NAME.band.flac` and
+/// `NAME.input.flac` the two alone (`Take.stems`).
 ///
 /// Files by concern: +Writing runs the writer thread's poll (take start, drain, end, files).
 public final class TakeRecorder: Sendable {
@@ -30,7 +35,11 @@ public final class TakeRecorder: Sendable {
     struct Running {
         var name: String
         var audioPath: String
+        /// Every audio file of the take (the mix first when an input is recorded).
+        var audioPaths: [String]
         var writer: TakeAudioWriter
+        /// When the band's last block was in and the take waited for the input to catch up.
+        var endWait: ContinuousClock.Instant?
         var midi = BandRecorder()
         var time: FrameTime
         var meter: Meter
@@ -51,6 +60,10 @@ public final class TakeRecorder: Sendable {
         var togglesSeen = 0
         /// An offline render's own MIDI, used for its take instead of the cues.
         var offlineMIDI: (BandRecorder, FrameTime)?
+        /// The channels' sounds as last set, for the start of the next take's MIDI.
+        var sounds = ChannelSounds()
+        /// The input could not be placed in a take (said once until it can).
+        var inputUnaligned = false
     }
 
     public let settings: SidemanConfig.Record
@@ -59,6 +72,11 @@ public final class TakeRecorder: Sendable {
     public let tap: AudioTap
     public let cues = SPSCRing<TakeCue>(capacity: 8192)
     public let library: TakeLibrary
+    /// `[record] input`, captured beside the band (nil: the band alone).
+    public let input: LiveInput?
+    /// The band's audio period: the callback renders that far ahead of what the card has.
+    let bandPeriodSize: Int
+    let capture = Mutex<InputCapture?>(nil)
     let logger: Logger
     let context: @Sendable () -> Context
     let state: Mutex<State>
@@ -67,8 +85,12 @@ public final class TakeRecorder: Sendable {
     /// Set while the writer thread runs.
     let thread = Mutex<PeriodicThread?>(nil)
 
-    public init(settings: SidemanConfig.Record, sampleRate: Int, logger: Logger, context: @escaping @Sendable () -> Context) {
+    public init(
+        settings: SidemanConfig.Record, sampleRate: Int, periodSize: Int = 256, logger: Logger, context: @escaping @Sendable () -> Context
+    ) {
         self.settings = settings
+        input = settings.input.map { LiveInput(device: $0, sampleRate: sampleRate) }
+        bandPeriodSize = periodSize
         format = TakeFormat(rawValue: settings.format) ?? .flac
         self.sampleRate = sampleRate
         tap = AudioTap(sampleRate: sampleRate)
@@ -78,11 +100,17 @@ public final class TakeRecorder: Sendable {
         state = Mutex(State(rearm: settings.mode != .off))
     }
 
-    /// Starts the writer thread (and arms, in mode armed or always).
-    public func run() {
+    /// Starts the writer thread (and arms, in mode armed or always), and the input's capture
+    /// (`captureInput` false: tests feed the input themselves).
+    public func run(captureInput: Bool = true) {
         prune()
-        if let input = settings.input {
-            logger.warning("[record] input = \"\(input)\": recording an input is not in this version; takes hold the band and your MIDI")
+        if let input, captureInput {
+            let logger = self.logger, tap = self.tap
+            let reader = InputCapture(
+                input: input, bandPeriodSize: bandPeriodSize, rendered: { tap.renderedFrames },
+                log: { line in line.contains(" captured: ") ? logger.info("\(line)") : logger.warning("\(line)") })
+            reader.start()
+            capture.withLock { $0 = reader }
         }
         if settings.mode != .off { _ = arm() }
         thread.withLock { $0 = PeriodicThread(name: "sideman-recorder") { [self] in poll() } }
@@ -90,6 +118,10 @@ public final class TakeRecorder: Sendable {
 
     /// Ends the take running (its files are closed) and the writer thread.
     public func shutdown() {
+        capture.withLock { c in
+            c?.stop()
+            c = nil
+        }
         tap.stopWithoutProducer()
         let t = thread.withLock { t -> PeriodicThread? in
             defer { t = nil }

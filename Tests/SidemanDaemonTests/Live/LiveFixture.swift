@@ -28,6 +28,7 @@ enum LiveFixture {
 
     static func state(
         style name: String = "bossa-nova", styles names: [String]? = nil, loadSoundFont: Bool = false, effects: Bool = false,
+        voiceStartsPerBlock: Int = SynthesizerSettings().voiceStartsPerBlock,
         configure: (inout SidemanConfig) -> Void = { _ in }
     ) throws -> LiveAudioState {
         var config = SidemanConfig()
@@ -35,7 +36,7 @@ enum LiveFixture {
         configure(&config)
         let band = LiveBand(styles: try (names ?? [name]).map { LiveStyle(try style($0)) }, styleIndex: 0, config: config, sampleRate: 48_000)
         let synth = try Synthesizer(settings: SynthesizerSettings(
-            sampleRate: 48_000, reverb: effects, chorus: effects, drumChannels: []))
+            sampleRate: 48_000, reverb: effects, chorus: effects, drumChannels: [], voiceStartsPerBlock: voiceStartsPerBlock))
         if loadSoundFont, let soundFont { try synth.loadSoundFont(at: soundFont) }
         for event in band.setupEvents() { synth.send(event) }
         return LiveAudioState(

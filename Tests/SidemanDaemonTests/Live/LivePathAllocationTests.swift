@@ -68,7 +68,7 @@ import Testing
         let reload = LiveReconfiguration(
             config: reloadConfig, styles: try ["jazz-ballad", "pop-8beat"].map { LiveStyle(try LiveFixture.style($0)) }, styleIndex: 0)
         var pendingReload: LiveReconfiguration? = reload
-        let context = AudioOutput.Context(synth: state.synth.synth, block: { state.block($0) })
+        let context = AudioOutput.Context(synth: state.synth, block: { state.block($0) })
         let period = 256
         let left = UnsafeMutablePointer<Float>.allocate(capacity: period), right = UnsafeMutablePointer<Float>.allocate(capacity: period)
         let outs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 2)
@@ -80,7 +80,7 @@ import Testing
         // even idle and with no note ever played: measured here on a synthesizer of its own,
         // and left to FluidSynth (the frees are its own, not ours).
         let idle = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000, reverb: true, chorus: true))
-        let idleContext = AudioOutput.Context(synth: idle.synth, block: { _ in })
+        let idleContext = AudioOutput.Context(synth: idle, block: { _ in })
         for _ in 0..<10 { _ = AudioOutput.render(idleContext, length: period, fxCount: 0, fx: nil, outCount: 2, out: outs) }
         let fluidSynthOwn = AllocationCounter.counts {
             _ = AudioOutput.render(idleContext, length: period, fxCount: 0, fx: nil, outCount: 2, out: outs)

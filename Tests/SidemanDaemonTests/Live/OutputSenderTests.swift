@@ -77,4 +77,27 @@ struct OutputSenderTests {
             #expect(channels.count == 8, "controller \(controller) on \(channels.count) band channels")
         }
     }
+
+    /// A starved audio thread stands still with band notes sounding on `out`: the daemon asks
+    /// the running output thread to release them (after what was queued).
+    @Test func aRequestedSilenceReleasesEveryBandChannelWhileRunning() throws {
+        let client = try SequencerClient(name: "SidemanOutStarved")
+        let listener = try SequencerClient(name: "SidemanOutStarvedListener")
+        let reader = SequencerReader(client: listener, policy: InputPolicy(selection: .matching([NamePattern("SidemanOutStarved:out")])))
+        try reader.start()
+        defer { reader.stop() }
+        var output = LiveOutput(band: true, clock: false, capacity: 16)
+        let sender = OutputSender(client: client, output: output)
+        sender.start()
+        defer { sender.stop() }
+        output.band(.noteOn(channel: 11, note: 40, velocity: 90), frame: 0)
+        output.wake.signal()
+        sender.requestSilence()
+        let got = receive(reader, count: 1 + 3 * 8)
+        #expect(got.first == .noteOn(channel: 11, note: 40, velocity: 90))
+        for controller: UInt7 in [64, 120, 123] {
+            let channels = Set(got.compactMap { if case .controlChange(let c, controller, 0) = $0 { c } else { nil } })
+            #expect(channels.count == 8, "controller \(controller) on \(channels.count) band channels")
+        }
+    }
 }

@@ -16,6 +16,12 @@ def check(r):
     r.expect("band started" in log, "the daemon never logged 'band started' (sync start on the chord)")
     r.expect("stopped" in log and "reopening" in log, "the daemon never said the sound card stopped and is reopened")
     r.expect("reopened" in log, "the daemon never said the sound card was reopened")
+    # The held (starved) driver: waited for, never reopened.
+    hold = r.text("hold.txt")
+    r.expect(hold.count("ok: ") == 2, f"fault audio-hold / audio-release: {hold.strip()!r}")
+    held_part = log.split("fault injected: the sound card's driver stops")[0]
+    r.expect("starved" in held_part, "the daemon never said the held driver was starved (its thread lives)")
+    r.expect("reopening" not in held_part, "the daemon reopened the sound card while its driver was only held (starved, alive)")
     before, after = status(r, "status-before.json"), status(r, "status-after.json")
     pid = r.text("serve.pid").strip()
     r.expect(str(before.get("pid")) == pid and str(after.get("pid")) == pid,
@@ -42,7 +48,8 @@ def check(r):
         r.expect(expected <= set(ranked[:4]), f"{name}: the strongest pitch classes are {ranked[:5]}, expected {sorted(expected)} among the first four")
         print(f"  audio-recovery: {name}: {level:.1f} dBFS, strongest {ranked[:4]}")
 
-    band("C major before the fault", times["chord1"] + 0.5, times["fault"], {"C", "E", "G"})
+    band("C major before the hold", times["chord1"] + 0.5, times["hold"], {"C", "E", "G"})
+    band("C major once the held driver is released", times["released"] + 0.5, times["fault"], {"C", "E", "G"})
     band("F major after the reopen", times["chord2"] + 1, times["sigterm"], {"F", "A", "C"})
     after_term = loudest_after(s, rate, times["sigterm"] + 0.1)
     r.expect(after_term < -50, f"sound {after_term:.1f} dBFS more than 100 ms after SIGTERM "

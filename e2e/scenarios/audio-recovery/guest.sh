@@ -6,6 +6,9 @@
 # process, and an F major chord then plays. It runs as a notify service with WatchdogSec=4:
 # the reopen is quick enough that systemd never restarts it. Stopping it (SIGTERM) must
 # silence it at once and exit 0.
+# Before that, `fault audio-hold` holds the driver's thread inside its callback for 1.5 s (a
+# starved driver, alive and holding the card): the daemon must wait for it, not reopen, and
+# the band plays on once `fault audio-release` lets it go.
 # Times (seconds since the capture started) go to times.txt for the host's checks.
 out=$1
 bin=$(pwd)/sideman-fault
@@ -37,12 +40,18 @@ until [ "$(show ActiveState)" = active ] || [ $n -gt 150 ]; do sleep 0.2; n=$((n
 serve=$(show MainPID)
 sleep 1
 rec_start=$(now)
-arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 16 "$out/capture.wav" 2> "$out/arecord.err" &
+arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 20 "$out/capture.wav" 2> "$out/arecord.err" &
 rec=$!
 sleep 1
 chord1=$(now)
 amidi -p hw:1,0 -S '90 24 64 90 28 64 90 2B 64'   # C2 E2 G2: C major, sync start
-sleep 3
+sleep 2
+hold=$(now)
+"$bin" status --socket $sock --request "fault audio-hold" > "$out/hold.txt" 2>&1
+sleep 1.5
+"$bin" status --socket $sock --request "fault audio-release" >> "$out/hold.txt" 2>&1
+released=$(now)
+sleep 2
 "$bin" status --socket $sock --json > "$out/status-before.json" 2>&1
 fault=$(now)
 "$bin" status --socket $sock --request "fault audio-stop" > "$out/fault.txt" 2>&1
@@ -64,5 +73,5 @@ journalctl -u $unit -o cat --no-pager > "$out/serve.log" 2>&1
 wait $rec
 echo $? > "$out/arecord.rc"
 echo $serve > "$out/serve.pid"
-awk -v r="$rec_start" -v a="$chord1" -v f="$fault" -v b="$chord2" -v s="$stop" -v e="$stopped" -v k="${sigterm:-$stop}" 'BEGIN {
-  printf "chord1 %.3f\nfault %.3f\nchord2 %.3f\nstop %.3f\nsigterm %.3f\nexited %.3f\n", a - r, f - r, b - r, s - r, k - r, e - r }' > "$out/times.txt"
+awk -v r="$rec_start" -v a="$chord1" -v h="$hold" -v l="$released" -v f="$fault" -v b="$chord2" -v s="$stop" -v e="$stopped" -v k="${sigterm:-$stop}" 'BEGIN {
+  printf "chord1 %.3f\nhold %.3f\nreleased %.3f\nfault %.3f\nchord2 %.3f\nstop %.3f\nsigterm %.3f\nexited %.3f\n", a - r, h - r, l - r, f - r, b - r, s - r, k - r, e - r }' > "$out/times.txt"

@@ -108,5 +108,6 @@ def check(r):
     ranked = [NAMES[i] for i in sorted(range(12), key=lambda i: -energy[i])]
     r.expect({"C", "E", "G"} <= set(ranked[:4]), f"the take's strongest pitch classes are {ranked[:5]}, expected C, E, G among the first four")
     second = takes[1]
-    r.expect(second["seconds"] is not None and 1.0 < second["seconds"] < 4.0, f"the second take (record start, 2 s, record stop) lasts {second['seconds']} s")
+    # 2 s between the two commands, and each command's own start under emulation on a busy host.
+    r.expect(second["seconds"] is not None and 1.0 < second["seconds"] < 8.0, f"the second take (record start, 2 s, record stop) lasts {second['seconds']} s")
     print(f"  record-take: take {take['name']!r} {seconds:.2f} s (band played {played:.2f} s), {len(notes)} notes, pitch classes {ranked[:4]}")

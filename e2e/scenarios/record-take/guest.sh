@@ -25,7 +25,7 @@ tempo = 120
 mode = "armed"
 folder = "/tmp/takes"
 format = "flac"
-stop_after_silence = 3
+stop_after_silence = 10
 min_free_mb = 0
 [daemon]
 socket = "/tmp/sideman.sock"

@@ -1,0 +1,204 @@
+import CAlsa
+import Foundation
+import Recorder
+import Synchronization
+
+/// Captures `[record] input` (a guitar or a voice on the audio interface) on a thread of its
+/// own: 16-bit frames from the ALSA device into the input's ring, and after every read the
+/// card's own timestamped position into the input's capture clock; a few times a second the
+/// band's playback position too (`PlaybackPosition`). Never the audio thread: nothing here
+/// can delay the band. A missing or busy device is one log line; it is tried again every few
+/// seconds, quietly, and takes meanwhile hold the band alone.
+public final class InputCapture: Sendable {
+    private final class Flags: Sendable {
+        let running = Atomic<Bool>(true)
+        let finished = Atomic<Bool>(false)
+    }
+
+    public let input: LiveInput
+    let periodSize: Int
+    let periods: Int
+    let bandPeriodSize: Int
+    let rendered: @Sendable () -> Int64
+    let log: @Sendable (String) -> Void
+    private let flags = Flags()
+
+    /// `bandPeriodSize`: the band's audio period (the callback renders that far ahead of what
+    /// is written); `rendered`: the callback's frame count; `log`: one line per event worth it.
+    public init(
+        input: LiveInput, periodSize: Int = 256, periods: Int = 4, bandPeriodSize: Int, rendered: @escaping @Sendable () -> Int64,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.input = input
+        self.periodSize = periodSize
+        self.periods = periods
+        self.bandPeriodSize = bandPeriodSize
+        self.rendered = rendered
+        self.log = log
+    }
+
+    public func start() {
+        let thread = Thread { [self] in
+            run()
+            flags.finished.store(true, ordering: .releasing)
+        }
+        thread.name = "sideman-input"
+        thread.start()
+    }
+
+    /// Stops capturing and waits for the thread (at most one period and a retry's nap).
+    public func stop() {
+        flags.running.store(false, ordering: .releasing)
+        while !flags.finished.load(ordering: .acquiring) { usleep(2_000) }
+    }
+
+    private var running: Bool { flags.running.load(ordering: .acquiring) }
+
+    private func run() {
+        var reported = false
+        let playback = PlaybackPosition(periodSize: bandPeriodSize, rendered: rendered)
+        while running {
+            let handle: OpaquePointer
+            do {
+                handle = try open()
+            } catch {
+                if !reported { log("\(error); takes record the band alone until it can be opened") }
+                reported = true
+                nap(seconds: 3)
+                continue
+            }
+            reported = false
+            capture(handle, playback)
+            snd_pcm_close(handle)
+        }
+    }
+
+    private func nap(seconds: Int) {
+        for _ in 0..<(seconds * 20) where running { usleep(50_000) }
+    }
+
+    /// Opens the device for capture: 16-bit at the band's rate, two channels (or one), with
+    /// CLOCK_MONOTONIC timestamps of its position.
+    private func open() throws(InputError) -> OpaquePointer {
+        let device = input.device
+        var handle: OpaquePointer?
+        try pcm(device, "open it for capture") { snd_pcm_open(&handle, device, SND_PCM_STREAM_CAPTURE, 0) }
+        guard let handle else { throw InputError(device: device, operation: "open it for capture", reason: "no handle") }
+        do {
+            try configure(handle)
+            return handle
+        } catch {
+            snd_pcm_close(handle)
+            throw error
+        }
+    }
+
+    private func configure(_ handle: OpaquePointer) throws(InputError) {
+        let device = input.device
+        var hw: OpaquePointer?
+        try pcm(device, "allocate its settings") { snd_pcm_hw_params_malloc(&hw) }
+        defer { snd_pcm_hw_params_free(hw) }
+        try pcm(device, "read its settings") { snd_pcm_hw_params_any(handle, hw) }
+        try pcm(device, "use interleaved access") { snd_pcm_hw_params_set_access(handle, hw, SND_PCM_ACCESS_RW_INTERLEAVED) }
+        try pcm(device, "capture 16-bit samples") { snd_pcm_hw_params_set_format(handle, hw, SND_PCM_FORMAT_S16_LE) }
+        try pcm(device, "capture \(input.sampleRate) Hz (the band's rate; plughw:… converts)") {
+            snd_pcm_hw_params_set_rate(handle, hw, UInt32(input.sampleRate), 0)
+        }
+        if snd_pcm_hw_params_set_channels(handle, hw, 2) < 0 {
+            try pcm(device, "capture one or two channels") { snd_pcm_hw_params_set_channels(handle, hw, 1) }
+        }
+        var period = snd_pcm_uframes_t(periodSize)
+        try pcm(device, "set its period") { snd_pcm_hw_params_set_period_size_near(handle, hw, &period, nil) }
+        var size = snd_pcm_uframes_t(periodSize * periods)
+        try pcm(device, "set its buffer") { snd_pcm_hw_params_set_buffer_size_near(handle, hw, &size) }
+        try pcm(device, "apply its settings") { snd_pcm_hw_params(handle, hw) }
+
+        var sw: OpaquePointer?
+        try pcm(device, "allocate its timing settings") { snd_pcm_sw_params_malloc(&sw) }
+        defer { snd_pcm_sw_params_free(sw) }
+        try pcm(device, "read its timing settings") { snd_pcm_sw_params_current(handle, sw) }
+        try pcm(device, "timestamp its position") { snd_pcm_sw_params_set_tstamp_mode(handle, sw, SND_PCM_TSTAMP_ENABLE) }
+        try pcm(device, "timestamp on CLOCK_MONOTONIC") { snd_pcm_sw_params_set_tstamp_type(handle, sw, SND_PCM_TSTAMP_TYPE_MONOTONIC) }
+        try pcm(device, "apply its timing settings") { snd_pcm_sw_params(handle, sw) }
+        try pcm(device, "prepare it") { snd_pcm_prepare(handle) }
+        try pcm(device, "start it") { snd_pcm_start(handle) }
+    }
+
+    /// Reads until stopped or the device fails: frames into the ring, positions into the clock.
+    private func capture(_ handle: OpaquePointer, _ playback: PlaybackPosition) {
+        let device = input.device
+        var hw: OpaquePointer?
+        _ = snd_pcm_hw_params_malloc(&hw)
+        defer { snd_pcm_hw_params_free(hw) }
+        _ = snd_pcm_hw_params_current(handle, hw)
+        var channelCount: UInt32 = 2
+        _ = snd_pcm_hw_params_get_channels(hw, &channelCount)
+        let channels = Int(max(1, channelCount))
+        var status: OpaquePointer?
+        guard (try? pcm(device, "allocate its status") { snd_pcm_status_malloc(&status) }) != nil else { return }
+        defer { snd_pcm_status_free(status) }
+
+        let block = UnsafeMutablePointer<Int16>.allocate(capacity: periodSize * channels)
+        let stereo = UnsafeMutablePointer<Int16>.allocate(capacity: periodSize * 2)
+        defer {
+            block.deallocate()
+            stereo.deallocate()
+        }
+        input.resetCapture()
+        input.resetPlayback()
+        input.capturing.store(true, ordering: .releasing)
+        defer { input.capturing.store(false, ordering: .releasing) }
+        log("input \(device) captured: \(channels == 1 ? "one channel" : "two channels"), \(input.sampleRate) Hz, positions timestamped")
+        var frames: Int64 = 0
+        var overrun = false
+        var lastPlayback: Int64 = 0
+        while running {
+            let n = snd_pcm_readi(handle, block, snd_pcm_uframes_t(periodSize))
+            if n < 0 {
+                let code = Int32(n)
+                if snd_pcm_recover(handle, code, 1) >= 0 {
+                    overrun = true
+                    continue
+                }
+                log("input \(device) stopped: \(String(cString: snd_strerror(code))); takes record the band alone until it is back")
+                return
+            }
+            let count = Int(n)
+            if channels == 1 {
+                for i in 0..<count { stereo[2 * i] = block[i]; stereo[2 * i + 1] = block[i] }
+            } else {
+                stereo.update(from: block, count: 2 * count)
+            }
+            // The card's position when this read was taken: the frames read so far plus those
+            // still waiting in its buffer had entered it at the timestamp.
+            guard snd_pcm_status(handle, status) >= 0 else { continue }
+            var stamp = snd_htimestamp_t()
+            snd_pcm_status_get_htstamp(status, &stamp)
+            var now = Int64(stamp.tv_sec) * 1_000_000_000 + Int64(stamp.tv_nsec)
+            if now == 0 { now = monotonicNanoseconds() }
+            let delay = Int64(snd_pcm_status_get_delay(status))
+            if overrun {
+                // Frames the card dropped in an overrun keep their time: silence in their place.
+                overrun = false
+                let raw = now - ClockLine.nanoseconds(frames: frames + Int64(count) + delay, rate: input.sampleRate)
+                if let zero = input.captureFrameZero(now: now) {
+                    let gap = ClockLine.frames(nanoseconds: raw - zero, rate: input.sampleRate)
+                    if gap > 0 && gap < Int64(input.sampleRate) {
+                        input.ring.pushSilence(frames: Int(gap))
+                        frames += gap
+                    } else if gap != 0 {
+                        input.resetCapture()
+                    }
+                }
+            }
+            input.ring.push(stereo, frames: count)
+            frames += Int64(count)
+            input.captureDelay.store(Int(delay), ordering: .relaxed)
+            input.observeCapture(nanoseconds: now, frame: frames + delay)
+            if now - lastPlayback > 20_000_000 {
+                lastPlayback = now
+                playback.sample(into: input)
+            }
+        }
+    }
+}
