@@ -172,13 +172,15 @@ public final class SequencerReader: @unchecked Sendable {
             guard e.subject.client != client.clientID else { return }
             if let port = try? client.port(at: e.subject) { consider(port) }
         case .portExit:
-            connectedOut.remove(e.subject)
-            if connected.remove(e.subject) != nil { notify(.portGone(e.subject)) }
+            // Once per port, whether it was an input, an output, or both.
+            let wasOutput = connectedOut.remove(e.subject) != nil
+            let wasInput = connected.remove(e.subject) != nil
+            if wasInput || wasOutput { notify(.portGone(e.subject)) }
         case .clientExit:
-            connectedOut = connectedOut.filter { $0.client != e.subject.client }
-            let gone = connected.filter { $0.client == e.subject.client }
-            for a in gone {
+            let gone = connected.union(connectedOut).filter { $0.client == e.subject.client }
+            for a in gone.sorted(by: { $0.port < $1.port }) {
                 connected.remove(a)
+                connectedOut.remove(a)
                 notify(.portGone(a))
             }
         case .portSubscribed:

@@ -1,4 +1,5 @@
 import MusicCore
+import StyleEngine
 
 /// The songs and drills Sideman can play, found by name: the user's folder
 /// (`/var/lib/sideman/charts`), a source checkout's `charts/`, then the installed folders —
@@ -35,36 +36,19 @@ public struct ChartLibrary: Sendable {
     public let directories: [String]
 
     public static let userDirectory = "/var/lib/sideman/charts"
-    public static let installedDirectories = ["/usr/local/share/sideman/charts", "/usr/share/sideman/charts"]
+    public static let installedDirectories = LibraryFolders.installed("charts")
     /// Chart files: `.chart` (ours and imported) and `.txt` (the corpus' files).
     public static let extensions = ["chart", "txt"]
 
-    /// Folders in the order they are searched; first match wins.
+    /// Folders in the order they are searched, first match wins: those of the styles
+    /// (`LibraryFolders`), with charts/ for styles/.
     public static func searchDirectories(
         userDirectory: String? = ChartLibrary.userDirectory, executablePath: String?, currentDirectory: String?,
         access: FileAccess
     ) -> [String] {
-        var result: [String] = []
-        func add(_ dir: String) { if !result.contains(dir) { result.append(dir) } }
-        if let userDirectory { add(userDirectory) }
-        for start in [executablePath.map(parent), currentDirectory].compactMap({ $0 }) {
-            var dir = start
-            while true {
-                if access.exists(join(dir, "Package.swift")) && access.exists(join(dir, "charts")) {
-                    add(join(dir, "charts"))
-                    break
-                }
-                let up = parent(dir)
-                if up == dir { break }
-                dir = up
-            }
-        }
-        if let executablePath {
-            let bin = parent(executablePath)
-            if bin.hasSuffix("/bin") { add(join(parent(bin), "share/sideman/charts")) }
-        }
-        installedDirectories.forEach(add)
-        return result
+        LibraryFolders.search(
+            "charts", userDirectory: userDirectory, executablePath: executablePath, currentDirectory: currentDirectory,
+            exists: access.exists)
     }
 
     public init(directories: [String], access: FileAccess) {
@@ -104,12 +88,7 @@ public struct ChartLibrary: Sendable {
         String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
-    static func parent(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "." }
-        return slash == p.startIndex ? "/" : String(p[..<slash])
-    }
+    static func parent(_ path: String) -> String { LibraryFolders.parent(path) }
 
-    static func join(_ dir: String, _ name: String) -> String { dir.hasSuffix("/") ? dir + name : dir + "/" + name }
+    static func join(_ dir: String, _ name: String) -> String { LibraryFolders.join(dir, name) }
 }

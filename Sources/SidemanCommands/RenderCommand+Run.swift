@@ -33,11 +33,12 @@ extension RenderCommand {
         let outputs = try Outputs(self.outputs, takeOnly: recordFolder != nil)
         let sources = [chart != nil, chartFile != nil, input != nil, song != nil].filter { $0 }.count
         guard sources == 1 else { throw RenderError.badOption("give one of --chart, --chart-file, --song or --input") }
-        guard (1...999).contains(choruses) else { throw RenderError.badOption("--choruses must be 1...999") }
-        guard (0...2).contains(countIn) else { throw RenderError.badOption("--count-in must be 0, 1 or 2 bars") }
+        let tempo = practice.tempo
+        guard (1...999).contains(practice.choruses ?? 1) else { throw RenderError.badOption("--choruses must be 1...999") }
+        guard (0...2).contains(practice.countIn ?? 0) else { throw RenderError.badOption("--count-in must be 0, 1 or 2 bars") }
         guard (8_000...96_000).contains(sampleRate) else { throw RenderError.badOption("--sample-rate must be 8000...96000") }
         guard gain.isFinite, (0...2).contains(gain) else { throw RenderError.badOption("--gain must be 0...2") }
-        let settings = try practiceSettings()
+        let settings = try practice.renderSettings()
 
         let chordChart = input == nil ? try loadChart() : nil
         let style = try RenderStyleLoader.load(self.style ?? chordChart?.style ?? "medium-swing")
@@ -53,8 +54,7 @@ extension RenderCommand {
 
         var plan: RenderPlan
         if let input {
-            let practice = [loop != nil, ramp != nil, keys != nil, breaks != nil, metronome, countInDrums]
-            guard !practice.contains(true) else {
+            guard !practice.shapesChart else {
                 throw RenderError.badOption("--loop, --ramp, --keys, --breaks, --metronome and --count-in-drums apply to charts, not to --input")
             }
             let performance = try RenderPlan.performance(
@@ -107,44 +107,6 @@ extension RenderCommand {
         let written = [outputs.wav, outputs.midi, take?.description].compactMap { $0 }.joined(separator: " and ")
         print("wrote \(written): \(plan.title), style \(style.name), \(plan.bars) bars at \(bandTempo), "
             + String(format: "%d:%04.1f", Int(seconds) / 60, seconds.truncatingRemainder(dividingBy: 60)))
-    }
-
-    /// The practice options as settings for the plan, each checked with a one-line reason.
-    func practiceSettings() throws -> PracticeSettings {
-        var s = PracticeSettings()
-        s.choruses = choruses
-        s.intro = intro
-        s.ending = ending
-        s.countIn = CountIn(bars: countIn, kind: countInDrums ? .drums : .clicks)
-        s.metronome = metronome
-        if let loop {
-            guard let l = PracticeLoop(loop) else {
-                throw RenderError.badOption("--loop \"\(loop)\": give bars or a section, and how many times: 5-8x4, B x3")
-            }
-            guard l.times != nil else { throw RenderError.badOption("--loop \"\(loop)\": a render needs a number of times, e.g. \(loop)x4") }
-            guard choruses == 1 else { throw RenderError.badOption("--loop counts its own passes: give --loop or --choruses") }
-            s.loop = l
-        }
-        if let ramp {
-            guard let r = TempoRamp(ramp) else {
-                throw RenderError.badOption("--ramp \"\(ramp)\": give A:B:+N in BPM (20...400), e.g. 100:160:+10")
-            }
-            s.ramp = r
-        }
-        if let keys {
-            guard let k = KeyCycle(keys) else {
-                throw RenderError.badOption("--keys \"\(keys)\": give fourths, fifths, chromatic, random[:SEED] or keys such as C,F,Bb")
-            }
-            s.keys = k
-        }
-        if let breaks {
-            let parts = breaks.split(separator: ":")
-            guard parts.count == 2, let n = Int(parts[0]), let m = Int(parts[1]), let b = ChordBreaks(rest: n, every: m) else {
-                throw RenderError.badOption("--breaks \"\(breaks)\": give N:M, the band resting N bars in every M (N < M), e.g. 2:8")
-            }
-            s.breaks = b
-        }
-        return s
     }
 
     /// The chart from --chart, --chart-file or --song, read by the MusicCore chart reader.

@@ -33,38 +33,7 @@ public struct RenderCommand: ParsableCommand {
     @Option(help: "Style name or file (.style, or a Yamaha .sty/.prs/.sst/.bcs); default: the song's, else medium-swing.")
     var style: String?
 
-    @Option(help: "Tempo in BPM (default: the style's).")
-    var tempo: Double?
-
-    @Option(help: "How many times to play the chart.")
-    var choruses: Int = 1
-
-    @Flag(help: "Start with the style's Intro 1.")
-    var intro = false
-
-    @Flag(help: "Finish with the style's Ending 1 (resolving to the chart's first chord).")
-    var ending = false
-
-    @Option(name: .customLong("count-in"), help: "Bars of count-in before the band, 0-2 (clicks; see --count-in-drums).")
-    var countIn: Int = 0
-
-    @Flag(name: .customLong("count-in-drums"), help: "Count in with the drums alone instead of clicks.")
-    var countInDrums = false
-
-    @Option(help: "Loop bars or a section, N times: 5-8x4, B x3 (bars counted with repeats expanded).")
-    var loop: String?
-
-    @Option(help: "Tempo ramp A:B:+N: from A to B BPM, N more each chorus (or loop pass).")
-    var ramp: String?
-
-    @Option(help: "Key of each chorus (or loop pass): fourths, fifths, chromatic, random[:SEED], or a list C,F,Bb.")
-    var keys: String?
-
-    @Option(help: "Chord breaks N:M: the band rests N bars in every M.")
-    var breaks: String?
-
-    @Flag(help: "A click on every beat, on its own channel (3), apart from the drums.")
-    var metronome = false
+    @OptionGroup(title: "Practice Options") var practice: PracticeOptions
 
     @Option(help: "Configuration file whose [chords] late window and anticipation the band uses, as live (default: /etc/sideman/sideman.toml if it exists).")
     var config: String?

@@ -21,36 +21,15 @@ extension StyleLibrary {
     }
 
     /// Folders an installed Sideman ships its styles in.
-    public static let installedDirectories = ["/usr/local/share/sideman/styles", "/usr/share/sideman/styles"]
+    public static let installedDirectories = LibraryFolders.installed("styles")
 
-    /// Where to look, first match wins: the user's folder, a source checkout's `styles/` (found
-    /// above the executable or the current directory: a folder holding Package.swift and styles/),
-    /// `<prefix>/share/sideman/styles` next to an installed `<prefix>/bin/sideman`, then the
-    /// standard installed folders.
+    /// Where to look, first match wins (`LibraryFolders`, as for charts).
     public static func searchDirectories(
         userDirectory: String?, executablePath: String?, currentDirectory: String?, access: FileAccess
     ) -> [String] {
-        var result: [String] = []
-        func add(_ dir: String) { if !result.contains(dir) { result.append(dir) } }
-        if let userDirectory { add(userDirectory) }
-        for start in [executablePath.map(parent), currentDirectory].compactMap({ $0 }) {
-            var dir = start
-            while true {
-                if access.exists(join(dir, "Package.swift")) && access.exists(join(dir, "styles")) {
-                    add(join(dir, "styles"))
-                    break
-                }
-                let up = parent(dir)
-                if up == dir { break }
-                dir = up
-            }
-        }
-        if let executablePath {
-            let bin = parent(executablePath)
-            if bin.hasSuffix("/bin") { add(join(parent(bin), "share/sideman/styles")) }
-        }
-        installedDirectories.forEach(add)
-        return result
+        LibraryFolders.search(
+            "styles", userDirectory: userDirectory, executablePath: executablePath, currentDirectory: currentDirectory,
+            exists: access.exists)
     }
 
     /// Reads every `*.style` file and Yamaha style file of `directories` in order (files sorted by name within a
@@ -76,14 +55,7 @@ extension StyleLibrary {
         return StyleLibrary(files: files, errors: errors)
     }
 
-    static func parent(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "." }
-        return slash == p.startIndex ? "/" : String(p[..<slash])
-    }
+    static func parent(_ path: String) -> String { LibraryFolders.parent(path) }
 
-    static func join(_ dir: String, _ name: String) -> String {
-        dir.hasSuffix("/") ? dir + name : dir + "/" + name
-    }
+    static func join(_ dir: String, _ name: String) -> String { LibraryFolders.join(dir, name) }
 }

@@ -1,4 +1,5 @@
 import MusicCore
+import StyleEngine
 import Testing
 
 @testable import Practice
@@ -33,5 +34,19 @@ import Testing
         #expect(library.entry(named: "VAMP")?.path == "/src/charts/vamp.chart")
         #expect(library.entry(named: "mine")?.name == "blues")
         #expect(library.errors.count == 1 && library.errors[0].hasPrefix("/src/charts/bad.chart line 1: unknown chord symbol \"Xq\""))
+    }
+
+    /// Charts are found where styles are: the same folders, in the same order, charts/ for styles/.
+    @Test func chartsAreSearchedWhereStylesAre() {
+        let files = ["/src/Package.swift", "/src/styles/a.style", "/src/charts/a.chart"]
+        let exists: @Sendable (String) -> Bool = { path in files.contains { $0 == path || $0.hasPrefix(path + "/") } }
+        let charts = ChartLibrary.FileAccess(listDirectory: { _ in nil }, readText: { _ in "" }, exists: exists)
+        let styles = StyleLibrary.FileAccess(listDirectory: { _ in nil }, readFile: { _ in [] }, exists: exists)
+        for (executable, cwd) in [("/src/.build/debug/sideman", "/"), ("/opt/x/bin/sideman", "/src/docs"), ("/usr/bin/sideman", "/tmp")] {
+            let c = ChartLibrary.searchDirectories(userDirectory: "/home/me/charts", executablePath: executable, currentDirectory: cwd, access: charts)
+            let s = StyleLibrary.searchDirectories(userDirectory: "/home/me/styles", executablePath: executable, currentDirectory: cwd, access: styles)
+            #expect(c == s.map { $0.replacingOccurrences(of: "styles", with: "charts") }, "\(executable) from \(cwd)")
+            #expect(c.contains("/src/charts") == (executable.hasPrefix("/src") || cwd.hasPrefix("/src")))
+        }
     }
 }

@@ -19,44 +19,13 @@ public struct PlayCommand: ParsableCommand {
     @Argument(help: "The song: a name from `sideman charts list`, or a chart file.")
     var song: String
 
-    @Option(help: "Tempo in BPM (default: the song's, else the style's).")
-    var tempo: Double?
+    @OptionGroup(title: "Practice Options") var practice: PracticeOptions
 
     @Option(help: "Play in this key (e.g. Bb, Ebm): the whole song moved there.")
     var key: String?
 
-    @Option(help: "Loop bars or a section, N times or endlessly: 5-8, 5-8x4, B, Bx3.")
-    var loop: String?
-
-    @Option(help: "Tempo ramp A:B:+N in BPM, one step per chorus or loop pass (e.g. 100:160:+10).")
-    var ramp: String?
-
-    @Option(help: "Key cycle, one key per chorus or pass: fourths, fifths, chromatic, random[:SEED], or C,F,Bb.")
-    var keys: String?
-
-    @Option(name: .customLong("count-in"), help: "Bars of count-in, 0-2 (clicks, or the drums with --count-in-drums).")
-    var countIn: Int?
-
-    @Flag(name: .customLong("count-in-drums"), help: "Count in on the drums alone rather than clicks.")
-    var countInDrums = false
-
-    @Flag(help: "A click on every beat, on its own channel (3), apart from the drums.")
-    var metronome = false
-
-    @Option(help: "Chord breaks N:M: the band rests N bars in every M while you keep time (e.g. 2:8).")
-    var breaks: String?
-
     @Option(help: "Show chords for a transposing instrument: C, Bb, Eb or F (the sound stays in concert pitch).")
     var display: String?
-
-    @Flag(help: "Start with the style's intro.")
-    var intro = false
-
-    @Flag(help: "Finish with the style's ending.")
-    var ending = false
-
-    @Option(help: "Choruses (passes through the whole song) when not looping.")
-    var choruses: Int?
 
     @Option(help: "Parts you play yourself (minus-one), muted: bass,chord1 …")
     var mute: String?
@@ -70,19 +39,9 @@ public struct PlayCommand: ParsableCommand {
 
     var request: PracticeRequest {
         var r = PracticeRequest(song: song)
-        r.tempo = tempo
+        practice.apply(to: &r)
         r.key = key
-        r.loop = loop
-        r.ramp = ramp
-        r.keys = keys
-        r.countIn = countIn
-        r.countInDrums = countInDrums ? true : nil
-        r.metronome = metronome ? true : nil
-        r.breaks = breaks
         r.display = display
-        r.intro = intro ? true : nil
-        r.ending = ending ? true : nil
-        r.choruses = choruses
         r.mute = mute.map { $0.split(separator: ",").map(String.init) }
         r.volume = volume.isEmpty ? nil : volume
         return r

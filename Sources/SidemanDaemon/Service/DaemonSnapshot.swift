@@ -17,6 +17,8 @@ struct DaemonSnapshot: Sendable {
     var tempo: Double
     var playing = false
     var inputs: [SequencerAddress: String] = [:]
+    /// Synths and DAWs `out` was connected to by `[out] connect`, while they are there.
+    var outputs: [SequencerAddress: String] = [:]
     var reloads = 0
     var lastReloadError: String?
     /// The sound card's driver stopped and was reopened (Daemon+AudioRecovery).
@@ -46,7 +48,10 @@ struct DaemonSnapshot: Sendable {
     mutating func note(_ notice: SequencerNotice) {
         switch notice {
         case .connected(let port): inputs[port.address] = "\(port.address) \(port.clientName):\(port.portName)"
-        case .portGone(let address): inputs[address] = nil
+        case .connectedOutput(let port): outputs[port.address] = "\(port.address) \(port.clientName):\(port.portName)"
+        case .portGone(let address):
+            inputs[address] = nil
+            outputs[address] = nil
         default: break
         }
     }
@@ -66,6 +71,7 @@ struct DaemonSnapshot: Sendable {
             blocks: pulse.blocks.load(ordering: .relaxed), lateCallbacks: pulse.lateCallbacks.load(ordering: .relaxed),
             uptimeSeconds: uptime, configFile: configFile, reloads: reloads, lastReloadError: lastReloadError, pid: pid)
         report.audioRestarts = audioRestarts
+        report.outputs = outputs.values.sorted()
         report.parts = PartStatus.all(from: pulse)
         let bar = pulse.bar.load(ordering: .relaxed)
         if playing, bar >= 0 {

@@ -13,6 +13,8 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var playing: Bool
     /// Connected MIDI inputs, as "client:port name".
     public var inputs: [String]
+    /// What `out` (`Sideman:1`) is connected to by `[out] connect`, as "client:port name".
+    public var outputs: [String] = []
     public var audioDevice: String
     public var sampleRate: Int
     public var periodSize: Int

@@ -117,6 +117,31 @@ import Testing
         #expect(rig.daemon.practiceStatus.phase == "idle")
     }
 
+    /// `sideman status` names what `out` (Sideman:1) plays into, and drops a synth that leaves.
+    @Test func statusListsWhatOutIsConnectedTo() throws {
+        guard ChartsCommandTests.binary != nil else { print(ChartsCommandTests.noBinary); return }
+        let rig = try Rig()
+        let synth = SequencerAddress(client: 128, port: 0)
+        let daw = SequencerAddress(client: 130, port: 2)
+        rig.daemon.snapshot.withLock {
+            $0.note(SequencerNotice.connectedOutput(PortInfo(address: synth, clientName: "FLUID Synth (1234)", portName: "Synth input port (1234:0)", isWritable: true)))
+            $0.note(SequencerNotice.connectedOutput(PortInfo(address: daw, clientName: "Ardour", portName: "MIDI in", isWritable: true)))
+        }
+        let text = try run(["status", "--socket", rig.socket])
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out.contains("  out to:         128:0 FLUID Synth (1234):Synth input port (1234:0), 130:2 Ardour:MIDI in\n"), "\(text.out)")
+
+        rig.daemon.snapshot.withLock { $0.note(SequencerNotice.portGone(synth)) }
+        let json = try run(["status", "--json", "--socket", rig.socket])
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let report = try decoder.decode(DaemonStatusReport.self, from: Data(json.out.utf8))
+        #expect(report.outputs == ["130:2 Ardour:MIDI in"], "\(json.out)")
+
+        rig.daemon.snapshot.withLock { $0.note(SequencerNotice.portGone(daw)) }
+        #expect(try run(["status", "--socket", rig.socket]).out.contains("  out to:         none\n"))
+    }
+
     @Test func aSetlistMovesOnByItselfAndByCommand() throws {
         guard ChartsCommandTests.binary != nil else { print(ChartsCommandTests.noBinary); return }
         let rig = try Rig()
