@@ -13,61 +13,65 @@ struct AudioOutputRestartTests {
         while !condition() && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 
-    @Test func aDriverThatStoppedIsReplacedAndResumes() throws {
+    /// Counts a driver's callbacks (shared with the driver's thread).
+    final class Callbacks: Sendable {
+        let count = Atomic<Int>(0)
+        var value: Int { count.load(ordering: .relaxed) }
+    }
+
+    /// A synthesizer playing into ALSA's null device, its callbacks counted.
+    static func nullDriver() throws -> (AudioOutput, Callbacks) {
         let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
-        let calls = Atomic<Int>(0)
+        let calls = Callbacks()
         let output = try AudioOutput(
             synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
-        ) { _ in calls.add(1, ordering: .relaxed) }
+        ) { _ in calls.count.add(1, ordering: .relaxed) }
+        return (output, calls)
+    }
+
+    @Test func aDriverThatStoppedIsReplacedAndResumes() throws {
+        let (output, calls) = try Self.nullDriver()
         defer { output.stop() }
-        Self.waitUntil { calls.load(ordering: .relaxed) >= 20 }
-        #expect(calls.load(ordering: .relaxed) >= 20)
+        Self.waitUntil { calls.value >= 20 }
+        #expect(calls.value >= 20)
 
         output.stopCallingBack()
         Thread.sleep(forTimeInterval: 0.1)
         let ended = output.framesRendered
-        let callsBefore = calls.load(ordering: .relaxed)
+        let callsBefore = calls.value
         Thread.sleep(forTimeInterval: 0.3)
         // Stopped: nothing renders any more.
         #expect(output.framesRendered == ended)
-        #expect(calls.load(ordering: .relaxed) == callsBefore)
+        #expect(calls.value == callsBefore)
 
         let released = try output.restart()
         #expect(released)
         #expect(output.isRunning)
-        Self.waitUntil { calls.load(ordering: .relaxed) >= callsBefore + 20 }
-        #expect(calls.load(ordering: .relaxed) >= callsBefore + 20)
+        Self.waitUntil { calls.value >= callsBefore + 20 }
+        #expect(calls.value >= callsBefore + 20)
         // The frame count continues from where the stopped driver left it.
         #expect(output.framesRendered > ended)
     }
 
     @Test func restartOfARunningDriverReplacesIt() throws {
-        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
-        let calls = Atomic<Int>(0)
-        let output = try AudioOutput(
-            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
-        ) { _ in calls.add(1, ordering: .relaxed) }
-        Self.waitUntil { calls.load(ordering: .relaxed) >= 10 }
+        let (output, calls) = try Self.nullDriver()
+        Self.waitUntil { calls.value >= 10 }
         #expect(try output.restart())
-        let after = calls.load(ordering: .relaxed)
-        Self.waitUntil { calls.load(ordering: .relaxed) >= after + 10 }
-        #expect(calls.load(ordering: .relaxed) >= after + 10)
+        let after = calls.value
+        Self.waitUntil { calls.value >= after + 10 }
+        #expect(calls.value >= after + 10)
         output.stop()
-        let stopped = calls.load(ordering: .relaxed)
+        let stopped = calls.value
         Thread.sleep(forTimeInterval: 0.05)
-        #expect(calls.load(ordering: .relaxed) == stopped)
+        #expect(calls.value == stopped)
     }
 
     /// A starved driver (held inside its callback, as a flood on a slow machine holds it) has
     /// a thread that lives: it is not to be replaced, and it resumes on its own.
     @Test func aHeldDriverLivesAndResumes() throws {
-        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
-        let calls = Atomic<Int>(0)
-        let output = try AudioOutput(
-            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
-        ) { _ in calls.add(1, ordering: .relaxed) }
+        let (output, calls) = try Self.nullDriver()
         defer { output.stop() }
-        Self.waitUntil { calls.load(ordering: .relaxed) >= 20 }
+        Self.waitUntil { calls.value >= 20 }
         #expect(output.driverThreadEnded == false)
 
         output.holdCallbacks(true)
@@ -85,13 +89,9 @@ struct AudioOutputRestartTests {
     /// A driver whose thread ended (as after a sound card I/O error) says so; its replacement
     /// has a thread that lives.
     @Test func aDriverWhoseThreadEndedSaysSo() throws {
-        let synth = try Synthesizer(settings: SynthesizerSettings(sampleRate: 48_000))
-        let calls = Atomic<Int>(0)
-        let output = try AudioOutput(
-            synthesizer: synth, settings: AudioOutput.Settings(driver: "alsa", device: "null", periodSize: 256, periods: 2)
-        ) { _ in calls.add(1, ordering: .relaxed) }
+        let (output, calls) = try Self.nullDriver()
         defer { output.stop() }
-        Self.waitUntil { calls.load(ordering: .relaxed) >= 20 }
+        Self.waitUntil { calls.value >= 20 }
         #expect(output.driverThreadEnded == false)
         output.stopCallingBack()
         Self.waitUntil { output.driverThreadEnded == true }
