@@ -14,6 +14,10 @@ public struct InputAlignment: Hashable, Sendable {
     /// For the log: frames waiting in the playback and capture buffers at the last look.
     public var playbackDelay: Int
     public var captureDelay: Int
+    /// How much later each card's frame 0 is than its older observations said (a stall longer
+    /// than its buffer lost that much of its time): followed, and said in the log.
+    public var playbackSlip: Int64 = 0
+    public var captureSlip: Int64 = 0
     public let sampleRate: Int
 
     /// `bandZero`: when band frame 0 left the playback card; `inputZero`: when input frame 0
@@ -33,7 +37,11 @@ public struct InputAlignment: Hashable, Sendable {
     /// One line for the log: the buffers measured on each side, in milliseconds.
     public var summary: String {
         let ms = { (frames: Int) in Double(frames) * 1000 / Double(sampleRate) }
-        return String(
+        var text = String(
             format: "band out %.1f ms, input %.1f ms (measured from the cards' positions)", ms(playbackDelay), ms(captureDelay))
+        for (slip, side) in [(playbackSlip, "band out"), (captureSlip, "input")] where slip != 0 {
+            text += String(format: "; %@ lost %.1f ms in a stall, followed", side, Double(slip) / 1e6)
+        }
+        return text
     }
 }

@@ -55,10 +55,15 @@ public final class LiveInput: Sendable {
     /// Where a take starting with band frame `bandFrame` finds its input: the ring position of
     /// the input frame that sounded with it. nil while either clock is unknown.
     public func alignment(bandFrame: Int64, now: Int64) -> InputAlignment? {
-        let (band, input) = clocks.withLock { ($0.playback.frameZero(now: now), $0.capture.frameZero(now: now)) }
+        let (band, input, slips) = clocks.withLock {
+            ($0.playback.frameZero(now: now), $0.capture.frameZero(now: now), ($0.playback.slipFollowed(now: now), $0.capture.slipFollowed(now: now)))
+        }
         guard let band, let input else { return nil }
-        return InputAlignment(
+        var a = InputAlignment(
             bandFrame: bandFrame, bandZero: band, inputZero: input, lostFrames: ring.lostFrames, sampleRate: sampleRate,
             playbackDelay: playbackDelay.load(ordering: .relaxed), captureDelay: captureDelay.load(ordering: .relaxed))
+        a.playbackSlip = slips.0
+        a.captureSlip = slips.1
+        return a
     }
 }

@@ -24,6 +24,56 @@ import Testing
         #expect(abs(estimate - zero) < 50_000, "off by \(Double(estimate - zero) / 1e6) ms")
     }
 
+    /// Readings of a card whose frame 0 is at `zero`, every `step` from `from` for `count`,
+    /// each late by 0-4 ms (a timer tick) at a spread of phases.
+    func observe(_ line: inout ClockLine, zero: Int64, from: Int64, count: Int, step: Int64 = 5_333_333) -> Int64 {
+        var now = from
+        for i in 0..<count {
+            let late = Int64(i * 2_473 % 4_000) * 1_000
+            line.observe(nanoseconds: now, frame: ClockLine.frames(nanoseconds: now - late - zero, rate: rate))
+            now += step
+        }
+        return now
+    }
+
+    @Test func aStreamThatLostABufferInAStallIsFollowed() {
+        // The band's card (256 x 3 frames, 16 ms) ran 2 s; then nothing read it for longer
+        // than its buffer, the kernel missed a turn of the ring, and every frame since passes
+        // 16 ms later than before. Half a second on, the estimate is the new one, not the
+        // earliest of the window (which would place the input 16 ms off for four seconds).
+        var line = ClockLine(sampleRate: rate)
+        let zero: Int64 = 5_000_000_000
+        var now = observe(&line, zero: zero, from: zero + 100_000_000, count: 375, step: 20_000_000 / 3)
+        now = observe(&line, zero: zero + 16_000_000, from: now, count: 25, step: 20_000_000)
+        let estimate = line.frameZero(now: now)!
+        #expect(abs(estimate - (zero + 16_000_000)) < 500_000, "off by \(Double(estimate - zero - 16_000_000) / 1e6) ms")
+        #expect(abs(line.slipFollowed(now: now) - 16_000_000) < 500_000)
+    }
+
+    @Test func aFewLateReadingsAreNotASlip() {
+        // A stalled machine reads the card 20 ms late a few times in a row: fewer than the
+        // confirmations needed, so the clock stays where the earlier readings put it.
+        var line = ClockLine(sampleRate: rate)
+        let zero: Int64 = 5_000_000_000
+        var now = observe(&line, zero: zero, from: zero + 100_000_000, count: 400)
+        for _ in 0..<(ClockLine.confirmations - 1) {
+            now += 300_000_000
+            line.observe(nanoseconds: now, frame: ClockLine.frames(nanoseconds: now - 20_000_000 - zero, rate: rate))
+        }
+        #expect(abs(line.frameZero(now: now)! - zero) < 50_000)
+        #expect(line.slipFollowed(now: now) == 0)
+    }
+
+    @Test func aStreamThatGainedTimeIsFollowedAsBefore() {
+        // Frame 0 earlier than before (a card running fast against the system's clock): the
+        // newer, earlier readings are the estimate at once.
+        var line = ClockLine(sampleRate: rate)
+        let zero: Int64 = 5_000_000_000
+        var now = observe(&line, zero: zero, from: zero + 100_000_000, count: 200)
+        now = observe(&line, zero: zero - 3_000_000, from: now, count: 20)
+        #expect(abs(line.frameZero(now: now)! - (zero - 3_000_000)) < 100_000)
+    }
+
     @Test func observationsOlderThanTheWindowAreForgotten() {
         var line = ClockLine(sampleRate: rate)
         line.observe(nanoseconds: 1_000_000_000, frame: 0)  // frame 0 at 1 s

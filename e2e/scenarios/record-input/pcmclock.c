@@ -5,7 +5,11 @@
  * OUT.txt gets `segment FRAME ZERO_NS` per unbroken stretch (capture: when frame 0, counted in
  * the file's frames, would have passed the card at that stretch's pace) or `click FRAME NS` per
  * click (play: when the click left the card). Every reading of the card's position is late (a
- * timer tick, a period interrupt), never early, so the earliest in a stretch is the estimate. */
+ * timer tick, a period interrupt), never early, so the earliest in a stretch is the estimate.
+ * Each reading is also written, `reading SEGMENT_START FRAMES_DONE POSITION ZERO_NS`: a stall longer
+ * than the buffer makes the kernel miss a turn of the ring (the card's pointer is read modulo
+ * the buffer), so the stream loses a buffer's time without an xrun; the host finds such a slip
+ * in the readings (every later one a buffer later than every earlier one) and splits there. */
 #include <alsa/asoundlib.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +38,15 @@ static void check(int rc, const char *what) {
 static int64_t seg_start[MAX_SEGMENTS], seg_zero[MAX_SEGMENTS];
 static int segments = 0;
 
+#define MAX_READINGS 200000
+static int64_t rd_seg[MAX_READINGS], rd_done[MAX_READINGS], rd_pos[MAX_READINGS], rd_zero[MAX_READINGS];
+static int readings = 0;
+
+static void write_readings(FILE *out) {
+    for (int i = 0; i < readings; i++)
+        fprintf(out, "reading %lld %lld %lld %lld\n", (long long)rd_seg[i], (long long)rd_done[i], (long long)rd_pos[i], (long long)rd_zero[i]);
+}
+
 static void new_segment(int64_t frames_done) {
     if (segments > 0 && seg_zero[segments - 1] == INT64_MAX) { seg_start[segments - 1] = frames_done; return; }
     if (segments == MAX_SEGMENTS) { fprintf(stderr, "pcmclock: too many breaks\n"); exit(1); }
@@ -54,6 +67,10 @@ static void observe(snd_pcm_t *pcm, int64_t frames_done, int capture) {
     if (!capture && position < seg_start[segments - 1]) return; /* still in the last segment's gap */
     int64_t z = t - position * 1000000000 / RATE;
     if (z < seg_zero[segments - 1]) seg_zero[segments - 1] = z;
+    if (readings < MAX_READINGS) {
+        rd_seg[readings] = seg_start[segments - 1]; rd_done[readings] = frames_done; rd_pos[readings] = position; rd_zero[readings] = z;
+        readings++;
+    }
 }
 
 static snd_pcm_t *open_pcm(const char *device, snd_pcm_stream_t stream) {
@@ -121,6 +138,7 @@ int main(int argc, char **argv) {
         FILE *out = fopen(argv[5], "w");
         for (int i = 0; i < segments; i++)
             if (seg_zero[i] != INT64_MAX) fprintf(out, "segment %lld %lld\n", (long long)seg_start[i], (long long)seg_zero[i]);
+        write_readings(out);
         fclose(out);
     } else {
         int clicks = argc - 5;
@@ -150,6 +168,9 @@ int main(int argc, char **argv) {
             else
                 fprintf(out, "lost %lld\n", (long long)at[i]);
         }
+        for (int i = 0; i < segments; i++)
+            if (seg_zero[i] != INT64_MAX) fprintf(out, "segment %lld %lld\n", (long long)seg_start[i], (long long)seg_zero[i]);
+        write_readings(out);
         fclose(out);
     }
     snd_pcm_close(pcm);
