@@ -19,24 +19,24 @@ public final class InputCapture: Sendable {
     let periodSize: Int
     let periods: Int
     let bandPeriodSize: Int
-    let rendered: @Sendable () -> Int64
+    let written: @Sendable () -> Int64
     let log: @Sendable (String) -> Void
     private let flags = Flags()
 
-    /// `bandPeriodSize`: the band's audio period (the callback renders that far ahead of what
-    /// is written); `rendered`: the callback's frame count; `log`: one line per event worth it.
+    /// `bandPeriodSize`: the band's audio period; `written`: the callback's frame count up to
+    /// which everything is on the card; `log`: one line per event worth it.
     /// The buffer is deep (32 periods, about 170 ms at 48 kHz): the input's frames are placed by
     /// the card's timestamps, not by how soon they are read, so a deep buffer costs nothing and
     /// spares the take the silence an overrun leaves when the reader is late.
     public init(
-        input: LiveInput, periodSize: Int = 256, periods: Int = 32, bandPeriodSize: Int, rendered: @escaping @Sendable () -> Int64,
+        input: LiveInput, periodSize: Int = 256, periods: Int = 32, bandPeriodSize: Int, written: @escaping @Sendable () -> Int64,
         log: @escaping @Sendable (String) -> Void
     ) {
         self.input = input
         self.periodSize = periodSize
         self.periods = periods
         self.bandPeriodSize = bandPeriodSize
-        self.rendered = rendered
+        self.written = written
         self.log = log
     }
 
@@ -59,7 +59,12 @@ public final class InputCapture: Sendable {
 
     private func run() {
         var reported = false
-        let playback = PlaybackPosition(periodSize: bandPeriodSize, rendered: rendered)
+        let playback = PlaybackPosition(periodSize: bandPeriodSize, written: written)
+        // Input frames so far, the ring's count: kept when the device is opened again, so that
+        // the time it was away becomes silence and what follows keeps its place.
+        var frames: Int64 = 0
+        input.resetCapture()
+        input.resetPlayback()
         while running {
             let handle: OpaquePointer
             do {
@@ -71,7 +76,7 @@ public final class InputCapture: Sendable {
                 continue
             }
             reported = false
-            capture(handle, playback)
+            capture(handle, playback, frames: &frames)
             snd_pcm_close(handle)
         }
     }
@@ -128,7 +133,8 @@ public final class InputCapture: Sendable {
     }
 
     /// Reads until stopped or the device fails: frames into the ring, positions into the clock.
-    private func capture(_ handle: OpaquePointer, _ playback: PlaybackPosition) {
+    /// `frames` counts the ring's frames, across openings of the device.
+    private func capture(_ handle: OpaquePointer, _ playback: PlaybackPosition, frames: inout Int64) {
         let device = input.device
         var hw: OpaquePointer?
         _ = snd_pcm_hw_params_malloc(&hw)
@@ -147,13 +153,12 @@ public final class InputCapture: Sendable {
             block.deallocate()
             stereo.deallocate()
         }
-        input.resetCapture()
-        input.resetPlayback()
         input.capturing.store(true, ordering: .releasing)
         defer { input.capturing.store(false, ordering: .releasing) }
         log("input \(device) captured: \(channels == 1 ? "one channel" : "two channels"), \(input.sampleRate) Hz, positions timestamped")
-        var frames: Int64 = 0
-        var overrun = false
+        // Opened again after a failure: the first read places the new stream like one after an
+        // overrun, against the clock kept from before.
+        var overrun = frames > 0
         var lastPlayback: Int64 = 0
         while running {
             let n = snd_pcm_readi(handle, block, snd_pcm_uframes_t(periodSize))
@@ -182,8 +187,16 @@ public final class InputCapture: Sendable {
             let delay = Int64(snd_pcm_status_get_delay(status))
             if overrun {
                 // Frames the card dropped in an overrun keep their time: silence in their place.
+                // Where the new stream's frame 0 is: this reading, or the instant the stream was
+                // started (the kernel's own stamp, taken once it was running), the earlier.
                 overrun = false
-                let raw = now - ClockLine.nanoseconds(frames: frames + Int64(count) + delay, rate: input.sampleRate)
+                var raw = now - ClockLine.nanoseconds(frames: frames + Int64(count) + delay, rate: input.sampleRate)
+                var trigger = snd_htimestamp_t()
+                snd_pcm_status_get_trigger_htstamp(status, &trigger)
+                let started = Int64(trigger.tv_sec) * 1_000_000_000 + Int64(trigger.tv_nsec)
+                if started > 0 && started <= now {
+                    raw = min(raw, started - ClockLine.nanoseconds(frames: frames, rate: input.sampleRate))
+                }
                 if let zero = input.captureFrameZero(now: now) {
                     let gap = ClockLine.frames(nanoseconds: raw - zero, rate: input.sampleRate)
                     if gap > 0 && gap < Int64(input.sampleRate) {

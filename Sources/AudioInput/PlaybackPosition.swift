@@ -6,13 +6,11 @@ import Recorder
 /// `hw_ptr`). The stream belongs to FluidSynth's audio driver, so this is the one way to read
 /// its position without touching its thread. Read by the capture thread a few times a second.
 ///
-/// The band's frame F leaves the card `appl_ptr − hw_ptr` frames after the last one written;
-/// the audio callback renders one period ahead of what is written, so at a reading the band
-/// frame leaving the card is `rendered − period − (appl_ptr − hw_ptr)`, or a later one — the
-/// estimate `ClockLine` takes the earliest of.
+/// The band frame at the hardware pointer comes from what the audio callback had handed to
+/// the card (`PlaybackReading`), or a later one: the estimate `ClockLine` takes the earliest of.
 public final class PlaybackPosition {
     let periodSize: Int
-    let rendered: @Sendable () -> Int64
+    let written: @Sendable () -> Int64
     private var path: String?
     private var lastSearch: Int64?
     private var lastLead: Int64?
@@ -20,16 +18,16 @@ public final class PlaybackPosition {
     /// Why the position cannot be read (said once), or nil.
     public private(set) var problem: String?
 
-    /// `rendered`: the audio callback's frame count (what it has rendered so far).
-    public init(periodSize: Int, rendered: @escaping @Sendable () -> Int64) {
+    /// `written`: the audio callback's frame count before which everything is on the card.
+    public init(periodSize: Int, written: @escaping @Sendable () -> Int64) {
         self.periodSize = periodSize
-        self.rendered = rendered
+        self.written = written
     }
 
     /// One reading into `input`'s playback clock; false if the stream cannot be read.
     @discardableResult
     public func sample(into input: LiveInput) -> Bool {
-        let frame = rendered()  // before the reading: never ahead of it
+        let frame = written()  // before the reading: never ahead of it
         guard let text = read() else { return false }
         let now = monotonicNanoseconds()  // after it: never before
         guard let hw = Self.field("hw_ptr", in: text), let appl = Self.field("appl_ptr", in: text) else {
@@ -41,7 +39,7 @@ public final class PlaybackPosition {
         if let last = lastLead, abs(lead - last) > 2 * Int64(periodSize) { input.resetPlayback() }
         lastLead = lead
         input.playbackDelay.store(Int(appl - hw), ordering: .relaxed)
-        input.observePlayback(nanoseconds: now, frame: frame - Int64(periodSize) - (appl - hw))
+        input.observePlayback(nanoseconds: now, frame: PlaybackReading.bandFrame(written: frame, applPtr: appl, hwPtr: hw))
         problem = nil
         return true
     }

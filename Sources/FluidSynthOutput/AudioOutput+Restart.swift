@@ -20,7 +20,8 @@ extension AudioOutput {
             released = Self.release(DriverHandle(driver: driver, context: old), within: deleteTimeout)
             self.driver = nil
         }
-        let fresh = Context(synth: old.synth, block: old.block, rendered: old.rendered, frames: old.frames.load(ordering: .relaxed))
+        let fresh = Context(
+            synth: old.synth, block: old.block, rendered: old.rendered, handedOver: old.handedOver, frames: old.frames.load(ordering: .relaxed))
         context = fresh
         driver = try Self.open(synthesizer, fresh)
         return released

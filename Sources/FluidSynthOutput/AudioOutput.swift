@@ -38,6 +38,9 @@ public final class AudioOutput {
         let block: (Int) -> Void
         /// Called after each block is rendered with its left and right channels (a recorder's tap).
         let rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)?
+        /// Called as each callback begins: FluidSynth's driver calls back only once it has handed
+        /// all it rendered before to the sound card, so everything rendered so far is written.
+        let handedOver: (() -> Void)?
         let outs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 64)
         let fxs = UnsafeMutablePointer<UnsafeMutablePointer<Float>?>.allocate(capacity: 64)
         /// Frames rendered so far, by this driver and the ones it replaced: the driver's proof
@@ -57,11 +60,13 @@ public final class AudioOutput {
 
         init(
             synth: Synthesizer, block: @escaping (Int) -> Void,
-            rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil, frames: Int = 0
+            rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil, handedOver: (() -> Void)? = nil,
+            frames: Int = 0
         ) {
             self.synth = synth
             self.block = block
             self.rendered = rendered
+            self.handedOver = handedOver
             self.frames.store(frames, ordering: .relaxed)
         }
 
@@ -77,17 +82,19 @@ public final class AudioOutput {
     var driver: OpaquePointer?
 
     /// `rendered`, if given, sees each block's left and right channels once FluidSynth has
-    /// rendered them (on the audio thread: the same rules as `block`).
+    /// rendered them; `handedOver`, if given, is called as each callback begins, when all that
+    /// was rendered before has been written to the card (both on the audio thread: the same
+    /// rules as `block`).
     public init(
         synthesizer: Synthesizer, settings: Settings = Settings(), block: @escaping (Int) -> Void,
-        rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil
+        rendered: ((UnsafePointer<Float>, UnsafePointer<Float>, Int) -> Void)? = nil, handedOver: (() -> Void)? = nil
     ) throws(FluidSynthError) {
         guard (16...8192).contains(settings.periodSize), (2...64).contains(settings.periods) else {
             throw .invalidSetting("audio period \(settings.periodSize) × \(settings.periods) (16...8192 × 2...64)")
         }
         self.settings = settings
         self.synthesizer = synthesizer
-        context = Context(synth: synthesizer, block: block, rendered: rendered)
+        context = Context(synth: synthesizer, block: block, rendered: rendered, handedOver: handedOver)
         let fluidSettings = synthesizer.fluidSettings
         try fluid("fluid_settings_setstr audio.driver") { fluid_settings_setstr(fluidSettings, "audio.driver", settings.driver) }.get()
         try fluid("fluid_settings_setint audio.period-size") {
@@ -146,6 +153,7 @@ public final class AudioOutput {
             usleep(2_000)
             return FLUID_FAILED
         }
+        context.handedOver?()
         let outs = min(outCount, 64)
         var offset = 0
         var status = FLUID_OK

@@ -37,6 +37,7 @@ public final class AudioTap: @unchecked Sendable {
     private let start = Atomic<Int64>(0)
     private let overflows = Atomic<Int>(0)
     private let produced = Atomic<Int64>(0)
+    private let handed = Atomic<Int64>(0)
 
     /// Room for `seconds` of stereo audio at `sampleRate`.
     public init(sampleRate: Int, seconds: Double = 4) {
@@ -58,6 +59,10 @@ public final class AudioTap: @unchecked Sendable {
     /// The producer's frame at the end of the last block it offered (take or not): where the
     /// band's rendering is, for placing an input against it.
     public var renderedFrames: Int64 { produced.load(ordering: .acquiring) }
+
+    /// The producer's frame before which everything has been written to the sound card (the
+    /// live driver's callbacks mark it: `handedOver(atFrame:)`).
+    public var handedOverFrames: Int64 { handed.load(ordering: .acquiring) }
 
     /// Takes cut short by a full ring since the tap was made.
     public var overflowCount: Int { overflows.load(ordering: .relaxed) }
@@ -122,6 +127,10 @@ public final class AudioTap: @unchecked Sendable {
     public var pending: Int { head.load(ordering: .acquiring) &- tail.load(ordering: .acquiring) }
 
     // MARK: Producer side (the audio thread)
+
+    /// The driver has written every frame before `frame` to the sound card.
+    @inline(__always)
+    public func handedOver(atFrame frame: Int64) { handed.store(frame, ordering: .releasing) }
 
     /// An armed take starts here: the first note, or the band's start.
     @inline(__always)

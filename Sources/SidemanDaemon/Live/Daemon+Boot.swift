@@ -68,7 +68,8 @@ extension Daemon {
                 return try AudioOutput(
                     synthesizer: synth,
                     settings: .init(driver: "alsa", device: device, periodSize: config.audio.periodSize, periods: config.audio.periods),
-                    block: { state.block($0) }, rendered: { state.rendered(left: $0, right: $1, frames: $2) })
+                    block: { state.block($0) }, rendered: { state.rendered(left: $0, right: $1, frames: $2) },
+                    handedOver: { state.handedOver() })
             } catch {
                 throw DaemonError("cannot open the sound card '\(device)': \(error)")
             }

@@ -7,7 +7,10 @@ extension Daemon {
     /// with mode off, `sideman record start` and a `record` control still make takes).
     func makeRecorder(_ config: SidemanConfig) -> TakeRecorder {
         let styles = initialStyles.styles
-        return TakeRecorder(settings: config.record, sampleRate: config.audio.sampleRate, logger: logger) { [self] in
+        // The band's period: how far the driver's lead over the card moves in normal running.
+        return TakeRecorder(
+            settings: config.record, sampleRate: config.audio.sampleRate, periodSize: config.audio.periodSize, logger: logger
+        ) { [self] in
             let report = snapshot.withLock { $0.report(pulse: pulse, uptime: 0, configFile: nil, pid: 0) }
             let meter = styles.first { $0.name == report.style }?.meter ?? .fourFour
             return TakeRecorder.Context(label: report.style, tempo: Tempo(bpm: report.tempo) ?? Tempo(bpm: 120)!, meter: meter)

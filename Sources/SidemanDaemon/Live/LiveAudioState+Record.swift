@@ -8,6 +8,12 @@ extension LiveAudioState {
         recorder?.tap.capture(left: left, right: right, frames: frames, atFrame: frame - Int64(frames))
     }
 
+    /// As FluidSynth's driver calls back: all the frames rendered so far are on the card.
+    @inline(__always)
+    public func handedOver() {
+        recorder?.tap.handedOver(atFrame: frame)
+    }
+
     /// The left hand's keys as played, for the take's MIDI (channel 2), when the left hand has no
     /// voice of its own (with one, its notes reach the take through the sink): so that
     /// `sideman render --input TAKE.mid` can follow the same chords. Keys only, below the split,

@@ -107,7 +107,7 @@ public final class TakeRecorder: Sendable {
         if let input, captureInput {
             let logger = self.logger, tap = self.tap
             let reader = InputCapture(
-                input: input, bandPeriodSize: bandPeriodSize, rendered: { tap.renderedFrames },
+                input: input, bandPeriodSize: bandPeriodSize, written: { tap.handedOverFrames },
                 log: { line in line.contains(" captured: ") ? logger.info("\(line)") : logger.warning("\(line)") })
             reader.start()
             capture.withLock { $0 = reader }

@@ -25,11 +25,11 @@ def wav_samples(path):
 
 # A stream whose every later reading puts frame 0 this much later than every earlier one has
 # lost time without an xrun: a stall longer than its buffer, and the kernel, reading the card's
-# pointer modulo the buffer, missed a turn of the ring (1024 frames, 21.3 ms, for pcmclock).
+# pointer modulo the buffer, missed a turn of the ring (a multiple of pcmclock's buffer).
 # Readings are late by a timer tick or so (4 ms at 250 Hz), never by a whole buffer for long.
 SLIP_NS = 8_000_000
 SLIP_CONFIRM = 8
-GUITAR_BUFFER = 1024
+GUITAR_BUFFER = 256 * 64  # pcmclock's PERIOD * BUFFER_PERIODS
 
 
 def clock(r, name):

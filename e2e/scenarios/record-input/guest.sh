@@ -15,8 +15,8 @@ fi
 cat > /tmp/e2e.toml <<'TOML'
 [audio]
 device = "hw:Loopback,0,0"
-period_size = 256
-periods = 3
+period_size = 512
+periods = 8
 [synth]
 soundfont = "/usr/share/sounds/sf2/TimGM6mb.sf2"
 gain = 1.5

@@ -26,6 +26,10 @@ static int64_t now_ns(void) {
 
 #define RATE 48000
 #define PERIOD 256
+/* A deep buffer (341 ms): a loaded emulator stalls the guest for longer than a short one lasts,
+ * and each such stall costs an xrun or a slip. Timing comes from the card's positions, so the
+ * depth does not change when a click left or a frame arrived. */
+#define BUFFER_PERIODS 64
 
 static void check(int rc, const char *what) {
     if (rc < 0) { fprintf(stderr, "pcmclock: %s: %s\n", what, snd_strerror(rc)); exit(1); }
@@ -83,7 +87,7 @@ static snd_pcm_t *open_pcm(const char *device, snd_pcm_stream_t stream) {
     check(snd_pcm_hw_params_set_format(pcm, hw, SND_PCM_FORMAT_S16_LE), "format");
     check(snd_pcm_hw_params_set_channels(pcm, hw, 2), "channels");
     check(snd_pcm_hw_params_set_rate(pcm, hw, RATE, 0), "rate");
-    snd_pcm_uframes_t period = PERIOD, buffer = PERIOD * 4;
+    snd_pcm_uframes_t period = PERIOD, buffer = PERIOD * BUFFER_PERIODS;
     check(snd_pcm_hw_params_set_period_size_near(pcm, hw, &period, NULL), "period");
     check(snd_pcm_hw_params_set_buffer_size_near(pcm, hw, &buffer), "buffer");
     check(snd_pcm_hw_params(pcm, hw), "hw params");
