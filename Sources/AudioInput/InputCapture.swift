@@ -143,29 +143,48 @@ public final class InputCapture: Sendable {
         var channelCount: UInt32 = 2
         _ = snd_pcm_hw_params_get_channels(hw, &channelCount)
         let channels = Int(max(1, channelCount))
+        var bufferSize = snd_pcm_uframes_t(periodSize * periods)
+        _ = snd_pcm_hw_params_get_buffer_size(hw, &bufferSize)
+        // A stall longer than the buffer makes the kernel miss a turn of the card's ring (it
+        // reads the pointer modulo the buffer): a buffer's frames are lost without an overrun,
+        // and every reading after says frame 0 is that much later.
+        let turn = Int64(bufferSize)
+        let turnNanoseconds = ClockLine.nanoseconds(frames: turn, rate: input.sampleRate)
         var status: OpaquePointer?
         guard (try? pcm(device, "allocate its status") { snd_pcm_status_malloc(&status) }) != nil else { return }
         defer { snd_pcm_status_free(status) }
 
         let block = UnsafeMutablePointer<Int16>.allocate(capacity: periodSize * channels)
         let stereo = UnsafeMutablePointer<Int16>.allocate(capacity: periodSize * 2)
+        // After an overrun or a new opening, the first reads are held back until their readings
+        // say where the new stream's frame 0 is: the earliest of several, as one alone is late
+        // by a timer tick or a scheduling delay, and the silence put in for the gap would carry
+        // that error into the rest of the take.
+        let settleReads = 8
+        let held = UnsafeMutablePointer<Int16>.allocate(capacity: settleReads * periodSize * 2)
+        var heldFrames = 0
+        var heldReadings = [(nanoseconds: Int64, position: Int64)]()
+        heldReadings.reserveCapacity(settleReads)
+        var settling: (earliest: Int64, since: Int64, turnsOnly: Bool)?
         defer {
             block.deallocate()
             stereo.deallocate()
+            held.deallocate()
         }
         input.capturing.store(true, ordering: .releasing)
         defer { input.capturing.store(false, ordering: .releasing) }
         log("input \(device) captured: \(channels == 1 ? "one channel" : "two channels"), \(input.sampleRate) Hz, positions timestamped")
-        // Opened again after a failure: the first read places the new stream like one after an
-        // overrun, against the clock kept from before.
-        var overrun = frames > 0
+        // Opened again after a failure: placed like a stream after an overrun, against the clock
+        // kept from before.
+        if frames > 0 { settling = (.max, monotonicNanoseconds(), false) }
         var lastPlayback: Int64 = 0
+        var readings = 0
         while running {
             let n = snd_pcm_readi(handle, block, snd_pcm_uframes_t(periodSize))
             if n < 0 {
                 let code = Int32(n)
                 if snd_pcm_recover(handle, code, 1) >= 0 {
-                    overrun = true
+                    if settling == nil { settling = (.max, monotonicNanoseconds(), false) }
                     continue
                 }
                 log("input \(device) stopped: \(String(cString: snd_strerror(code))); takes record the band alone until it is back")
@@ -185,20 +204,37 @@ public final class InputCapture: Sendable {
             var now = Int64(stamp.tv_sec) * 1_000_000_000 + Int64(stamp.tv_nsec)
             if now == 0 { now = monotonicNanoseconds() }
             let delay = Int64(snd_pcm_status_get_delay(status))
-            if overrun {
-                // Frames the card dropped in an overrun keep their time: silence in their place.
-                // Where the new stream's frame 0 is: this reading, or the instant the stream was
-                // started (the kernel's own stamp, taken once it was running), the earlier.
-                overrun = false
-                var raw = now - ClockLine.nanoseconds(frames: frames + Int64(count) + delay, rate: input.sampleRate)
+            input.captureDelay.store(Int(delay), ordering: .relaxed)
+            if settling == nil, let zero = input.captureFrameZero(now: now),
+                now - ClockLine.nanoseconds(frames: frames + Int64(count) + delay, rate: input.sampleRate) - zero > turnNanoseconds / 2
+            {
+                // A turn of the ring lost, or one late reading: the next readings tell.
+                settling = (.max, now, true)
+            }
+            if var s = settling {
+                // Frames the card dropped keep their time: silence in their place. Where the
+                // new stream's frame 0 would be in the ring without a gap: from each reading, and
+                // from the instant the stream was started again (the kernel's stamp), if it was.
+                (held + 2 * heldFrames).update(from: stereo, count: 2 * count)
+                heldFrames += count
+                let position = Int64(heldFrames) + delay
+                heldReadings.append((now, position))
+                s.earliest = min(s.earliest, now - ClockLine.nanoseconds(frames: frames + position, rate: input.sampleRate))
                 var trigger = snd_htimestamp_t()
                 snd_pcm_status_get_trigger_htstamp(status, &trigger)
                 let started = Int64(trigger.tv_sec) * 1_000_000_000 + Int64(trigger.tv_nsec)
-                if started > 0 && started <= now {
-                    raw = min(raw, started - ClockLine.nanoseconds(frames: frames, rate: input.sampleRate))
+                if started >= s.since && started <= now {
+                    s.earliest = min(s.earliest, started - ClockLine.nanoseconds(frames: frames, rate: input.sampleRate))
                 }
+                settling = s
+                guard heldReadings.count == settleReads || heldFrames + periodSize > settleReads * periodSize else { continue }
                 if let zero = input.captureFrameZero(now: now) {
-                    let gap = ClockLine.frames(nanoseconds: raw - zero, rate: input.sampleRate)
+                    var gap = ClockLine.frames(nanoseconds: s.earliest - zero, rate: input.sampleRate)
+                    if s.turnsOnly {
+                        // Whole turns of the ring, or nothing (the late reading was alone).
+                        let turns = (gap + turn / 2) / turn
+                        gap = turns >= 1 && abs(gap - turns * turn) < Int64(input.sampleRate / 500) ? turns * turn : 0
+                    }
                     if gap > 0 && gap < Int64(input.sampleRate) {
                         input.ring.pushSilence(frames: Int(gap))
                         frames += gap
@@ -206,13 +242,23 @@ public final class InputCapture: Sendable {
                         input.resetCapture()
                     }
                 }
+                input.ring.push(held, frames: heldFrames)
+                for r in heldReadings { input.observeCapture(nanoseconds: r.nanoseconds, frame: frames + r.position) }
+                frames += Int64(heldFrames)
+                heldFrames = 0
+                heldReadings.removeAll(keepingCapacity: true)
+                settling = nil
+                continue
             }
             input.ring.push(stereo, frames: count)
             frames += Int64(count)
-            input.captureDelay.store(Int(delay), ordering: .relaxed)
             input.observeCapture(nanoseconds: now, frame: frames + delay)
+            // The band's position a few times a second, at staggered moments: readings taken
+            // always just after the same timer tick would all be late by the same amount.
             if now - lastPlayback > 20_000_000 {
                 lastPlayback = now
+                readings += 1
+                usleep(UInt32(readings * 1_373 % 4_500))
                 playback.sample(into: input)
             }
         }

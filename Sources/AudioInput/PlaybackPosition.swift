@@ -28,8 +28,7 @@ public final class PlaybackPosition {
     @discardableResult
     public func sample(into input: LiveInput) -> Bool {
         let frame = written()  // before the reading: never ahead of it
-        guard let text = read() else { return false }
-        let now = monotonicNanoseconds()  // after it: never before
+        guard let (text, now) = read() else { return false }
         guard let hw = Self.field("hw_ptr", in: text), let appl = Self.field("appl_ptr", in: text) else {
             path = nil
             return false
@@ -39,13 +38,23 @@ public final class PlaybackPosition {
         if let last = lastLead, abs(lead - last) > 2 * Int64(periodSize) { input.resetPlayback() }
         lastLead = lead
         input.playbackDelay.store(Int(appl - hw), ordering: .relaxed)
+        // The card has run past what was written: an underrun, found by the kernel in this very
+        // reading (whose state was taken before, so it still says RUNNING). The stream starts
+        // again from another zero: no band frame to read here, and the clock starts again.
+        if appl < hw {
+            input.resetPlayback()
+            problem = nil
+            return true
+        }
         input.observePlayback(nanoseconds: now, frame: PlaybackReading.bandFrame(written: frame, applPtr: appl, hwPtr: hw))
         problem = nil
         return true
     }
 
-    /// The status text of this process's running playback stream.
-    private func read() -> String? {
+    /// The status text of this process's running playback stream, and the time just after the
+    /// kernel wrote it (never before the position in it; the checks on the text come after, so
+    /// that their time does not make every reading late).
+    private func read() -> (String, Int64)? {
         if path == nil {
             let now = monotonicNanoseconds()
             if let last = lastSearch, now - last < 1_000_000_000 { return nil }
@@ -64,13 +73,14 @@ public final class PlaybackPosition {
         }
         defer { close(fd) }
         let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        let now = monotonicNanoseconds()
         guard n > 0 else { return nil }
         let text = String(decoding: buffer[0..<n], as: UTF8.self)
         guard text.contains("RUNNING"), let owner = Self.field("owner_pid", in: text), Self.ownThreads().contains(owner) else {
             self.path = nil
             return nil
         }
-        return text
+        return (text, now)
     }
 
     /// `name : value` from a status text.

@@ -39,14 +39,16 @@ serve=$!
 trap 'kill -TERM $serve 2>/dev/null; umount /tmp/input-takes 2>/dev/null' EXIT TERM
 n=0
 until sideman status --json $sock 2>/dev/null | grep -q '"state":"running"' || [ $n -gt 300 ]; do sleep 0.2; n=$((n + 1)); done
-./pcmclock capture plughw:Loopback,1,0 14 /tmp/band.raw "$out/band-clock.txt" 2> "$out/band-capture.err" &
+./pcmclock capture plughw:Loopback,1,0 16 /tmp/band.raw "$out/band-clock.txt" 2> "$out/band-capture.err" &
 ear=$!
-# Clicks at 1.5 s, 2 s … 7.5 s of the guitar's stream.
-./pcmclock play hw:Loopback,0,1 9 "$out/click-clock.txt" 72000 96000 120000 144000 168000 192000 216000 240000 264000 288000 312000 336000 360000 2> "$out/click.err" &
+# Clicks at 1.5 s, 2 s … 9.5 s of the guitar's stream.
+./pcmclock play hw:Loopback,0,1 11 "$out/click-clock.txt" 72000 96000 120000 144000 168000 192000 216000 240000 264000 288000 312000 336000 360000 384000 408000 432000 456000 2> "$out/click.err" &
 guitar=$!
 sleep 0.5
 amidi -p hw:1,0 -S '90 24 64 90 28 64 90 2B 64'   # C major: the band starts
-sleep 0.5
+# The take starts once the band has played a while: the clocks have settled past the start's
+# load (an emulated machine stalls most then), as when a player presses record mid-song.
+sleep 2
 sideman record start $sock > "$out/record-start.txt" 2>&1
 sleep 5
 sideman record stop $sock > "$out/record-stop.txt" 2>&1

@@ -66,6 +66,7 @@ static void observe(snd_pcm_t *pcm, int64_t frames_done, int capture) {
     snd_htimestamp_t ts;
     snd_pcm_status_get_htstamp(st, &ts);
     int64_t t = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    if (t <= 0) return; /* no stamp yet: the stream has not been read since it started */
     int64_t delay = snd_pcm_status_get_delay(st);
     int64_t position = capture ? frames_done + delay : frames_done - delay;
     if (!capture && position < seg_start[segments - 1]) return; /* still in the last segment's gap */
