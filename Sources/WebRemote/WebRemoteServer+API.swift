@@ -75,12 +75,14 @@ extension WebRemoteServer {
     /// folder (WebFolders) before the daemon sees it.
     func run(_ object: [String: Any]) async throws -> Response {
         var object = object
-        if let command = object["command"] as? String, Self.namedFileCommands.contains(command),
-            let name = object.removeValue(forKey: "name")
-        {
-            guard object["path"] == nil else { throw HTTPError(.badRequest, message: "give \"name\" or \"path\", not both") }
-            guard name is String else { throw HTTPError(.badRequest, message: "field 'name' has the wrong type") }
-            object["path"] = name
+        if let command = object["command"] as? String, Self.namedFileCommands.contains(command) {
+            if let name = object.removeValue(forKey: "name") {
+                guard object["path"] == nil else { throw HTTPError(.badRequest, message: "give \"name\" or \"path\", not both") }
+                guard name is String else { throw HTTPError(.badRequest, message: "field 'name' has the wrong type") }
+                object["path"] = name
+            } else if object["path"] == nil {
+                throw HTTPError(.badRequest, message: "missing field 'name'")
+            }
         }
         guard JSONSerialization.isValidJSONObject(object), let data = try? JSONSerialization.data(withJSONObject: object) else {
             throw HTTPError(.badRequest, message: "the body must be a JSON object")

@@ -95,6 +95,7 @@ import WebRemote
             ("/api/setlist/load", ["name": long]),
             ("/api/setlist/load", ["name": 42]),
             ("/api/setlist/load", ["name": "tuesday", "path": "tuesday"]),
+            ("/api/setlist/load", ["song": "tuesday"]),
             ("/api/command", ["command": "setlist_load", "path": "/etc/passwd"]),
             ("/api/command", ["command": "setlist_load", "name": "../outside/secret"]),
             ("/api/command", ["command": "looper_save", "slot": 1, "path": box.outside + "/written.chart"]),
@@ -147,6 +148,11 @@ import WebRemote
                 #expect((WebRemoteServerTests.json(response.body)["error"] as? String)?.contains("not running") == true)
             }
             #expect(daemon.practice.state.withLock { $0.setlist?.title } == "Tuesday")
+            // No name at all: 400, saying which field is missing.
+            try await client.execute(uri: "/api/setlist/load", method: .post, headers: WebRemoteServerTests.sideman, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .badRequest)
+                #expect(WebRemoteServerTests.json(response.body)["error"] as? String == "missing field 'name'")
+            }
             // A name with no file: 409, as a song that is not there.
             try await client.execute(uri: "/api/setlist/load", method: .post, headers: WebRemoteServerTests.sideman, body: try Self.body(["name": "friday"])) { response in
                 #expect(response.status == .conflict)
