@@ -29,10 +29,8 @@ public final class SequencerReader: @unchecked Sendable {
     /// consumer never receives, and never has to free, a message's bytes.
     private let forwardsSysEx: Bool
     private let sysExSkipped = Atomic<Int>(0)
-    /// Input was lost and no event has told the consumer yet (reader thread only).
-    private var lossPending = false
-    private var overrunWarnings = WarningThrottle()
-    private var ringWarnings = WarningThrottle()
+    /// The ring's producer end, and what was lost on the way in (reader thread only).
+    private var delivery: InputDelivery
 
     public init(
         client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, outputPolicy: OutputPolicy = OutputPolicy(),
@@ -41,6 +39,7 @@ public final class SequencerReader: @unchecked Sendable {
         self.forwardsSysEx = forwardsSysEx
         self.client = client
         self.ring = SPSCRing(capacity: ringCapacity)
+        delivery = InputDelivery(ring: ring)
         self.policy = policy
         self.outputPolicy = outputPolicy
         self.notify = notify
@@ -130,7 +129,9 @@ public final class SequencerReader: @unchecked Sendable {
         var polled = watched
         loop: while true {
             polled = watched
-            let rc = poll(&polled, nfds_t(polled.count), -1)
+            // Input gone quiet after a loss: the consumer is told by a marker; counts held back
+            // from the journal are logged once due.
+            let rc = poll(&polled, nfds_t(polled.count), delivery.waitMilliseconds(atNanoseconds: Self.now()))
             if rc < 0 {
                 if errno == EINTR { continue }
                 notify(.readError(ALSAError(operation: "wait for input (poll)", code: -errno, reason: String(cString: strerror(errno)))))
@@ -141,20 +142,31 @@ public final class SequencerReader: @unchecked Sendable {
                 _ = read(stopPipe.read, &byte, 1)  // consumed, so that a later start() waits again
                 break loop
             }
+            if rc == 0 {
+                let now = Self.now()
+                delivery.tellLoss(source: SequencerAddress(client: client.clientID, port: 0), atNanoseconds: now)
+                if let notice = delivery.due(atNanoseconds: now) { notify(notice) }
+                continue
+            }
             drain()
+            if let notice = delivery.due(atNanoseconds: Self.now()) { notify(notice) }
         }
         finished.signal()
     }
 
-    /// Reads until the sequencer has nothing more (the handle is non-blocking).
+    /// Events read per wake-up at most: a flood keeps the sequencer from ever running dry, and
+    /// the stop pipe is looked at only between passes, so that stopping stays prompt (a pass
+    /// takes well under a millisecond).
+    static let eventsPerPass = 256
+
+    /// Reads what the sequencer has, up to `eventsPerPass` (the handle is non-blocking).
     private func drain() {
-        while true {
+        for _ in 0..<Self.eventsPerPass {
             var event: UnsafeMutablePointer<snd_seq_event_t>?
             let rc = snd_seq_event_input(client.handle, &event)
             if rc == -EAGAIN { return }
             if rc == -ENOSPC {
-                lossPending = true
-                if let n = overrunWarnings.record(atNanoseconds: Self.now()) { notify(.inputOverrun(count: n)) }
+                if let notice = delivery.overrun(atNanoseconds: Self.now()) { notify(notice) }
                 continue
             }
             if rc < 0 {
@@ -199,12 +211,8 @@ public final class SequencerReader: @unchecked Sendable {
     /// Pushes one event for the consumer; the first after a loss carries `lostBefore`, so that
     /// the consumer releases what it can no longer vouch for.
     private func deliver(_ midi: MIDIEvent, from source: SequencerAddress) {
-        let ns = Self.now()
-        if ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns, lostBefore: lossPending)) {
-            lossPending = false
-        } else {
-            lossPending = true
-            if let n = ringWarnings.record(atNanoseconds: ns) { notify(.ringFull(count: n)) }
+        if let notice = delivery.deliver(InputEvent(source: source, event: midi, receivedNanoseconds: Self.now())) {
+            notify(notice)
         }
     }
 
