@@ -9,7 +9,9 @@ case "$action" in
   ping) echo pong ;;
   # A named point in time, on the clock the probe stamps with (realtime).
   mark) t=$(now); echo "$t $*" >> "$out/marks.txt"; echo "$t" ;;
-  status) t=$(now); s=$(sideman status --json 2>&1); echo "$t $s" >> "$out/status-samples.txt"; echo "$s" ;;
+  # Stamped when the answer is back: starting the client costs far more than its exit under
+  # emulation, so the moment the daemon read its block count is much nearer the end.
+  status) s=$(sideman status --json 2>&1); t=$(now); echo "$t $s" >> "$out/status-samples.txt"; echo "$s" ;;
   status-text) sideman status 2>&1 ;;
   # The daemon's process: pid, resident memory, open files, threads.
   proc)

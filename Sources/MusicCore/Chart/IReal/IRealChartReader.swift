@@ -68,9 +68,11 @@ struct IRealChartReader {
             case "T":
                 var digits = ""
                 var k = i + 1
-                while let d = at(k), d.isNumber, digits.count < 3 { digits.append(d); k += 1 }
-                let m: Meter? = digits == "12" ? .twelveEight : digits.count == 2
-                    ? Meter(beatsPerBar: Int(String(digits.first!))!, beatUnit: Int(String(digits.last!))!) : nil
+                // ASCII digits only: other numeric characters (¼, Arabic-Indic digits) have no Int value.
+                while let d = at(k), d.isASCII, d.isNumber, digits.count < 3 { digits.append(d); k += 1 }
+                let values = digits.compactMap(\.wholeNumberValue)
+                let m: Meter? = digits == "12" ? .twelveEight : values.count == 2
+                    ? Meter(beatsPerBar: values[0], beatUnit: values[1]) : nil
                 if let m {
                     if meter == nil { meter = m } else if m != meter { notes.append("bar \(bars.count + 1): a change of meter to \(m) is not carried over") }
                 }

@@ -131,4 +131,15 @@ enum RealIRealLinks {
         #expect(throws: IRealError("no chord chart in the link (no music field)")) { try IRealLink.songs(of: "irealb://A=B=C") }
         #expect(throws: IRealError("no song in the link")) { try IRealLink.songs(of: "irealbook://A=B") }
     }
+
+    /// Found by the fuzzer: a time signature written with digits that are numbers to Unicode
+    /// but not ASCII (¾, Arabic-Indic) trapped on a forced unwrap; they are now no meter.
+    @Test func aTimeSignatureInNonASCIIDigitsIsIgnored() {
+        for music in ["T\u{0663}4C7 |F7 Z", "T3\u{00BE}C7 |F7 Z", "T\u{0664}\u{0664}C7 |F7 Z"] {
+            let song = IRealSong(title: "T", composer: "", style: "", key: "C", transpose: 0, music: music, compStyle: "", bpm: 0, repeats: 0)
+            let chart = IRealImport(song).chart
+            #expect(chart.meter == .fourFour, "\(music)")
+            #expect(chart.bars.flatMap { $0 }.map(\.symbol.text).contains("F7"), "\(music)")
+        }
+    }
 }
