@@ -127,11 +127,15 @@ public final class SequencerReader: @unchecked Sendable {
         fds[filled] = pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)
         let watched = fds.prefix(filled + 1).map { $0 }
         var polled = watched
+        var more = false  // the last pass stopped at its bound: events are still waiting
         loop: while true {
             polled = watched
-            // Input gone quiet after a loss: the consumer is told by a marker; counts held back
-            // from the journal are logged once due.
-            let rc = poll(&polled, nfds_t(polled.count), delivery.waitMilliseconds(atNanoseconds: Self.now()))
+            // Events left by a bounded pass may sit in alsa-lib's own buffer, which poll does
+            // not see: then only the stop pipe is looked at, without waiting. Input gone quiet
+            // after a loss: the consumer is told by a marker; counts held back from the journal
+            // are logged once due.
+            let wait = more ? 0 : delivery.waitMilliseconds(atNanoseconds: Self.now())
+            let rc = poll(&polled, nfds_t(polled.count), wait)
             if rc < 0 {
                 if errno == EINTR { continue }
                 notify(.readError(ALSAError(operation: "wait for input (poll)", code: -errno, reason: String(cString: strerror(errno)))))
@@ -142,40 +146,47 @@ public final class SequencerReader: @unchecked Sendable {
                 _ = read(stopPipe.read, &byte, 1)  // consumed, so that a later start() waits again
                 break loop
             }
-            if rc == 0 {
+            if rc == 0 && !more {
                 let now = Self.now()
                 delivery.tellLoss(source: SequencerAddress(client: client.clientID, port: 0), atNanoseconds: now)
                 if let notice = delivery.due(atNanoseconds: now) { notify(notice) }
                 continue
             }
-            drain()
+            more = drain()
+            passes.add(1, ordering: .relaxed)
             if let notice = delivery.due(atNanoseconds: Self.now()) { notify(notice) }
         }
         finished.signal()
     }
 
-    /// Events read per wake-up at most: a flood keeps the sequencer from ever running dry, and
+    /// Events read per pass at most: a flood keeps the sequencer from ever running dry, and
     /// the stop pipe is looked at only between passes, so that stopping stays prompt (a pass
     /// takes well under a millisecond).
     static let eventsPerPass = 256
 
-    /// Reads what the sequencer has, up to `eventsPerPass` (the handle is non-blocking).
-    private func drain() {
+    /// Passes the reader has made over the sequencer's input (for tests: a burst longer than
+    /// a pass takes several).
+    let passes = Atomic<Int>(0)
+
+    /// Reads what the sequencer has, up to `eventsPerPass` (the handle is non-blocking); true
+    /// when it stopped at that bound with events still waiting.
+    private func drain() -> Bool {
         for _ in 0..<Self.eventsPerPass {
             var event: UnsafeMutablePointer<snd_seq_event_t>?
             let rc = snd_seq_event_input(client.handle, &event)
-            if rc == -EAGAIN { return }
+            if rc == -EAGAIN { return false }
             if rc == -ENOSPC {
                 if let notice = delivery.overrun(atNanoseconds: Self.now()) { notify(notice) }
                 continue
             }
             if rc < 0 {
                 notify(.readError(ALSAError(operation: "read input", code: rc, reason: String(cString: snd_strerror(rc)))))
-                return
+                return false
             }
-            guard let event else { return }
+            guard let event else { return false }
             handle(SequencerEvent(event))
         }
+        return snd_seq_event_input_pending(client.handle, 1) > 0
     }
 
     private func handle(_ e: SequencerEvent) {

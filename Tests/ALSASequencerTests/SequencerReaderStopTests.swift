@@ -41,4 +41,23 @@ struct SequencerReaderStopTests {
         print("SequencerReaderStopTests: stop took \(Int(took * 1000)) ms during the flood (refused \(received))")
         #expect(took < 0.2, "stopping took \(took) s during a flood")
     }
+
+    /// 900 events waiting at once (a burst into a larger kernel buffer): read in passes of a
+    /// bounded size, every one of them delivered, including those a pass left in alsa-lib's
+    /// own buffer, which the reader's wait does not see.
+    @Test func aBurstIsReadInBoundedPassesAndDeliveredWhole() throws {
+        let sender = try SequencerClient(name: "SidemanTestBurstOut")
+        let receiver = try SequencerClient(name: "SidemanTestBurstIn")
+        try receiver.setInputBuffer(events: 1_000)
+        try receiver.connectInput(from: sender.outputAddress)
+        let reader = SequencerReader(client: receiver, ringCapacity: 4_096, policy: InputPolicy(selection: .none))
+        for i in 0..<900 { try sender.send(.controlChange(channel: 0, controller: 1, value: UInt7(clamping: i % 128))) }
+        try reader.start()
+        defer { reader.stop() }
+        let deadline = Date().addingTimeInterval(3)
+        while reader.ring.count < 900 && Date() < deadline { usleep(5_000) }
+        #expect(reader.ring.count == 900, "delivered \(reader.ring.count) of 900")
+        let passes = reader.passes.load(ordering: .relaxed)
+        #expect(passes >= 4, "read in \(passes) pass(es), not in passes of at most 256")
+    }
 }
