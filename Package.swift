@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "RecorderTests", dependencies: ["Recorder"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
         .testTarget(name: "WebRemoteTests", dependencies: [
-            "WebRemote", "SidemanDaemon", "Practice", "Recorder", "StyleEngine",
+            "WebRemote", "SidemanDaemon", "Practice", "Recorder", "StyleEngine", "MusicCore", "SystemdNotify",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

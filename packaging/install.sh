@@ -54,6 +54,8 @@ install)
     install -d -o sideman -g sideman -m 2775 /var/lib/sideman/styles
     # Your songs and drills (and `sideman charts import`'s default folder).
     install -d -o sideman -g sideman -m 2775 /var/lib/sideman/charts
+    # Your setlists (the web remote loads them by name from here).
+    install -d -o sideman -g sideman -m 2775 /var/lib/sideman/setlists
     # Enabled: the box plays from the next boot on (`systemctl start sideman` starts it now).
     [ -d /run/systemd/system ] && systemctl daemon-reload
     systemctl enable sideman.service 2>/dev/null || true

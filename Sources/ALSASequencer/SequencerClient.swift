@@ -119,17 +119,29 @@ public final class SequencerClient: @unchecked Sendable {
     }
 
     /// How many ports are subscribed to our `out` port now.
-    public func outputSubscriberCount() throws(ALSAError) -> Int {
+    public func outputSubscriberCount() throws(ALSAError) -> Int { try outputSubscribers().count }
+
+    /// Every port subscribed to our `out` port now: those `[out] connect` made and those made
+    /// by hand (`aconnect Sideman:1 …`, `aseqdump -p Sideman:1`) alike.
+    public func outputSubscribers() throws(ALSAError) -> [SequencerAddress] {
         var query: OpaquePointer?
         try alsa("allocate a subscription query") { snd_seq_query_subscribe_malloc(&query) }
         defer { snd_seq_query_subscribe_free(query) }
         var root = snd_seq_addr_t(client: UInt8(clientID), port: UInt8(outputPort))
         snd_seq_query_subscribe_set_root(query, &root)
         snd_seq_query_subscribe_set_type(query, SND_SEQ_QUERY_SUBS_READ)
-        snd_seq_query_subscribe_set_index(query, 0)
-        // -ENOENT here means no subscriber at index 0: none at all.
-        guard snd_seq_query_port_subscribers(handle, query) >= 0 else { return 0 }
-        return Int(snd_seq_query_subscribe_get_num_subs(query))
+        var result: [SequencerAddress] = []
+        var index: Int32 = 0
+        while true {
+            snd_seq_query_subscribe_set_index(query, index)
+            // -ENOENT means no subscriber at this index: the end of the list (or none at all).
+            guard snd_seq_query_port_subscribers(handle, query) >= 0, let address = snd_seq_query_subscribe_get_addr(query)?.pointee
+            else { break }
+            result.append(SequencerAddress(client: Int(address.client), port: Int(address.port)))
+            index += 1
+            if index >= snd_seq_query_subscribe_get_num_subs(query) { break }
+        }
+        return result
     }
 
     /// Listens to the System announce port (0:1) so that ports plugged in later are seen.

@@ -69,16 +69,37 @@ extension WebRemoteServer {
         addRecording(to: api)
     }
 
-    /// Does one command and answers the state after it, or 400 with the reason.
+    /// Does one command and answers the state after it, or 400 with the reason. A file is
+    /// named, never given by path: a setlist or a loop's chart by `name` (`path`, as the control
+    /// socket spells it, is read as a name too), a song by its name; each is confined to its
+    /// folder (WebFolders) before the daemon sees it.
     func run(_ object: [String: Any]) async throws -> Response {
+        var object = object
+        if let command = object["command"] as? String, Self.namedFileCommands.contains(command) {
+            if let name = object.removeValue(forKey: "name") {
+                guard object["path"] == nil else { throw HTTPError(.badRequest, message: "give \"name\" or \"path\", not both") }
+                guard name is String else { throw HTTPError(.badRequest, message: "field 'name' has the wrong type") }
+                object["path"] = name
+            } else if object["path"] == nil {
+                throw HTTPError(.badRequest, message: "missing field 'name'")
+            }
+        }
         guard JSONSerialization.isValidJSONObject(object), let data = try? JSONSerialization.data(withJSONObject: object) else {
             throw HTTPError(.badRequest, message: "the body must be a JSON object")
         }
         switch ControlCommand.parse(jsonLine: String(decoding: data, as: UTF8.self)) {
-        case .success(let command): return perform(command)
+        case .success(let command):
+            do throws(FolderNameError) {
+                return perform(try folders.confine(command))
+            } catch {
+                return WebResponse.error(error.status, error.description)
+            }
         case .failure(let error): return WebResponse.error(.badRequest, error.message)
         }
     }
+
+    /// Commands that name a file: `name` in the web's bodies.
+    static let namedFileCommands: Set<String> = ["setlist_load", "looper_save"]
 
     /// One typed command, then the state after it. A well-formed command the daemon cannot do
     /// now (no such song, the band not running yet) is 409 with the reason; a malformed one

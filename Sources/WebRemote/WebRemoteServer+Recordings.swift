@@ -4,15 +4,11 @@ import NIOCore
 import Recorder
 import SidemanDaemon
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 extension WebRemoteServer {
     /// Takes: start, stop and arm recording; list the takes; stream a take's audio into the
     /// browser's player (with byte ranges, so that it can seek) and its MIDI file; delete one.
     /// Files are only ever looked up by a take's exact name among those the folder lists, and
-    /// served only if they really lie inside the folder (a link pointing out is refused).
+    /// served only if they really lie inside the folder (a link pointing out is refused: 400).
     func addRecording(to api: RouterGroup<RemoteContext>) {
         for action in RecordAction.allCases {
             api.post("record/\(action.rawValue)") { _, _ in
@@ -52,13 +48,18 @@ extension WebRemoteServer {
         return backend.takeLibrary.list().map { WebTake($0, recording: $0.name == recording) }
     }
 
-    /// The `{name}` path segment, %-decoded: a take's name never holds a slash or starts with a dot.
+    /// The `{name}` path segment, %-decoded and checked as a name (400 for a path, `..`, a NUL
+    /// byte, an over-long name).
     func takeName(_ context: RemoteContext) throws -> String {
         let raw = context.parameters.get("name") ?? ""
-        guard let name = raw.removingPercentEncoding, !name.isEmpty, !name.hasPrefix("."), !name.contains("/"),
-            !name.contains("\0")
-        else { throw HTTPError(.notFound, message: "no take named '\(raw)' (GET /api/recordings lists them)") }
-        return name
+        guard let decoded = raw.removingPercentEncoding else {
+            throw HTTPError(.badRequest, message: "take name '\(raw)' is not valid %-encoding")
+        }
+        do throws(FolderNameError) {
+            return try FolderName(decoded, what: "take", hint: "give a take's name (GET /api/recordings lists them)").text
+        } catch {
+            throw HTTPError(.badRequest, message: error.description)
+        }
     }
 
     /// The take of exactly this name.
@@ -71,8 +72,12 @@ extension WebRemoteServer {
 
     /// One file of a take, whole or the byte range asked for.
     func serve(_ file: String, of take: Take, request: Request, context: RemoteContext, attachment: Bool) async throws -> Response {
-        guard let path = Self.inside(folder: backend.takeLibrary.folder, file: file) else {
-            throw HTTPError(.notFound, message: "the take '\(take.name)' has no file \(file) in the recordings folder")
+        let path: String
+        do throws(FolderNameError) {
+            let name = try FolderName(file, what: "take file", hint: "the recordings folder holds it")
+            path = try UserFolder(backend.takeLibrary.folder, what: "recordings").existingFile(name)
+        } catch {
+            throw HTTPError(error.status == .badRequest ? .badRequest : .notFound, message: error.description)
         }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), let size = attributes[.size] as? Int else {
             throw HTTPError(.notFound, message: "the take '\(take.name)': \(file) cannot be read")
@@ -96,24 +101,6 @@ extension WebRemoteServer {
             response.headers[.contentRange] = "bytes */\(size)"
             return response
         }
-    }
-
-    /// The file's real path if it is a regular file directly inside the folder (symbolic links
-    /// resolved on both sides), else nil.
-    static func inside(folder: String, file: String) -> String? {
-        guard let realFolder = realPath(folder), let realFile = realPath(folder + "/" + file),
-            realFile.hasPrefix(realFolder.hasSuffix("/") ? realFolder : realFolder + "/"),
-            !realFile.dropFirst(realFolder.count + 1).contains("/")
-        else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: realFile, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        return realFile
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// A file name inside a quoted header parameter.

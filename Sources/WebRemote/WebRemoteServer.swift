@@ -17,13 +17,19 @@ public struct WebRemoteServer: Sendable {
     public let settings: SidemanConfig.Web
     /// The page's files (index.html, app.js, style.css, openapi.yaml); nil serves the API only.
     public let assets: String?
+    /// The folders a request may name files in (setlists, charts); takes come from the
+    /// backend's recordings folder.
+    public let folders: WebFolders
     public let logger: Logger
 
-    public init(backend: any RemoteBackend, settings: SidemanConfig.Web, assets: String?, logger: Logger) {
+    public init(
+        backend: any RemoteBackend, settings: SidemanConfig.Web, assets: String?, folders: WebFolders = .standard, logger: Logger
+    ) {
         self.backend = backend
         self.publisher = StatePublisher(backend: backend)
         self.settings = settings
         self.assets = assets
+        self.folders = folders
         self.logger = logger
     }
 

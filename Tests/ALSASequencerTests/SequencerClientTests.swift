@@ -34,6 +34,21 @@ struct SequencerClientTests {
         #expect(got?.source == sender.outputAddress)
     }
 
+    /// Every port reading from `out` is listed: one we connected (`[out] connect`) and one
+    /// that subscribed itself (as `aseqdump -p Sideman:1` or `aconnect` by hand do).
+    @Test func listsEveryPortSubscribedToOut() throws {
+        let client = try SequencerClient(name: "SidemanTestSubs")
+        #expect(try client.outputSubscribers().isEmpty)
+        let synth = try SequencerClient(name: "SidemanTestSubsSynth")
+        let dump = try SequencerClient(name: "SidemanTestSubsDump")
+        try client.connectOutput(to: synth.inputAddress)
+        try dump.connectInput(from: client.outputAddress)
+        #expect(Set(try client.outputSubscribers()) == [synth.inputAddress, dump.inputAddress])
+        #expect(try client.outputSubscriberCount() == 2)
+        try dump.disconnectInput(from: client.outputAddress)
+        #expect(try client.outputSubscribers() == [synth.inputAddress])
+    }
+
     @Test func stopsCleanlyTwiceAndStartsAgain() throws {
         let sender = try SequencerClient(name: "SidemanTestStopOut")
         let client = try SequencerClient(name: "SidemanTestStop")

@@ -78,7 +78,8 @@ import WebRemote
         }
     }
 
-    /// Names that try to leave the folder, and a link inside it pointing out, are never served.
+    /// Names that try to leave the folder, and a link inside it pointing out, are never served:
+    /// 400 with the reason; a good name with no take is 404.
     @Test func nothingOutsideTheFolderIsServed() async throws {
         let backend = try FakeBackend.withTakes()
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-secret-\(UUID().uuidString).wav").path
@@ -86,19 +87,24 @@ import WebRemote
         try FileManager.default.createSymbolicLink(atPath: "\(backend.folder)/linked out.wav", withDestinationPath: outside)
         #expect(backend.takeLibrary.list().contains { $0.name == "linked out" })  // listed, as the folder holds it …
         try await WebRemoteServerTests.app(backend).test(.live) { client in
-            let attempts = [
-                "/api/recordings/..%2F..%2Fetc%2Fpasswd/audio", "/api/recordings/%2E%2E/audio", "/api/recordings/..%2Fsideman-secret/audio",
-                "/api/recordings/%2Fetc%2Fpasswd/midi", "/api/recordings/linked%20out/audio", "/api/recordings/%ZZ/audio",
-                "/api/recordings/2026-12-06/audio",  // a prefix is not a name
+            let attempts: [(String, HTTPResponse.Status)] = [
+                ("/api/recordings/..%2F..%2Fetc%2Fpasswd/audio", .badRequest), ("/api/recordings/%2E%2E/audio", .badRequest),
+                ("/api/recordings/..%2Fsideman-secret/audio", .badRequest), ("/api/recordings/%2Fetc%2Fpasswd/midi", .badRequest),
+                ("/api/recordings/linked%20out/audio", .badRequest), ("/api/recordings/%ZZ/audio", .badRequest),
+                ("/api/recordings/a%00b/audio", .badRequest), ("/api/recordings/\(String(repeating: "x", count: 300))/audio", .badRequest),
+                ("/api/recordings/2026-12-06/audio", .notFound),  // a prefix is not a name
             ]
-            for uri in attempts {
+            for (uri, status) in attempts {
                 try await client.execute(uri: uri, method: .get) { response in
-                    #expect(response.status == .notFound, "\(uri) \(String(buffer: response.body))")
+                    #expect(response.status == status, "\(uri) \(String(buffer: response.body))")
                     #expect(String(buffer: response.body).contains("\"error\""), "\(uri)")
                 }
             }
+            try await client.execute(uri: "/api/recordings/linked%20out/audio", method: .get) { response in
+                #expect(String(buffer: response.body).contains("is a link to outside the recordings folder"))
+            }
             try await client.execute(uri: "/api/recordings/..%2F..%2Fetc%2Fpasswd", method: .delete, headers: WebRemoteServerTests.sideman) {
-                #expect($0.status == .notFound)
+                #expect($0.status == .badRequest)
             }
         }
         #expect(FileManager.default.fileExists(atPath: outside))

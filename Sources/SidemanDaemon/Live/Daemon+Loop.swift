@@ -1,3 +1,4 @@
+import ALSASequencer
 import Arranger
 import FluidSynthOutput
 import Foundation
@@ -27,6 +28,7 @@ extension Daemon {
             drain(rig.state)
             practiceTick(rig.state)
             guard await recoverAudioIfStopped(rig, &audioWatch) else { break }
+            if tick % 100 == 0 { lookAtSubscribers(rig.client) }  // once a second
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
                 let now = report.summary
@@ -38,6 +40,19 @@ extension Daemon {
             try? await Task.sleep(for: .milliseconds(10))
         }
         stop(rig)
+    }
+
+    /// Every port `out` sends to, as the sequencer lists it (a few ioctls, off the audio
+    /// thread): `sideman status` shows the connections made by hand beside `[out] connect`'s.
+    /// A port's name is looked up once, outside the snapshot's lock.
+    func lookAtSubscribers(_ client: SequencerClient) {
+        guard let addresses = try? client.outputSubscribers() else { return }
+        let known = snapshot.withLock { Set(($0.subscribers ?? [:]).keys).union($0.outputs.keys) }
+        var names: [SequencerAddress: String] = [:]
+        for address in addresses where !known.contains(address) {
+            if let port = try? client.port(at: address) { names[address] = "\(port.address) \(port.clientName):\(port.portName)" }
+        }
+        snapshot.withLock { $0.note(subscribers: addresses) { names[$0] } }
     }
 
     /// What the audio thread left for this side: notices to log and note, replaced styles

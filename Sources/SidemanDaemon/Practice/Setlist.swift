@@ -19,6 +19,9 @@ public struct Setlist: Hashable, Sendable {
     public var songs: [PracticeRequest]
     public var advancesByItself: Bool
 
+    /// The user's setlists: the only folder the web remote loads a setlist from (by name).
+    public static let userDirectory = "/var/lib/sideman/setlists"
+
     public init(title: String, songs: [PracticeRequest], advancesByItself: Bool = true) {
         self.title = title
         self.songs = songs

@@ -19,6 +19,9 @@ struct DaemonSnapshot: Sendable {
     var inputs: [SequencerAddress: String] = [:]
     /// Synths and DAWs `out` was connected to by `[out] connect`, while they are there.
     var outputs: [SequencerAddress: String] = [:]
+    /// Every port subscribed to `out`, as the sequencer last listed it (once a second), with
+    /// its name; nil before the first look (no sequencer yet).
+    var subscribers: [SequencerAddress: String]?
     var reloads = 0
     var lastReloadError: String?
     /// The sound card's driver stopped and was reopened (Daemon+AudioRecovery).
@@ -56,6 +59,24 @@ struct DaemonSnapshot: Sendable {
         }
     }
 
+    /// The ports subscribed to `out` now; `name` looks up a port not seen before ("130:2
+    /// Ardour:MIDI in"), nil if it is gone already.
+    mutating func note(subscribers addresses: [SequencerAddress], name: (SequencerAddress) -> String?) {
+        var now: [SequencerAddress: String] = [:]
+        for address in addresses {
+            if let known = subscribers?[address] ?? outputs[address] ?? name(address) { now[address] = known }
+        }
+        subscribers = now
+    }
+
+    /// `[out] connect`'s connections still in place, and the others (made by hand).
+    var outputLists: (config: [String], byHand: [String]) {
+        guard let subscribers else { return (outputs.values.sorted(), []) }
+        let config = outputs.filter { subscribers[$0.key] != nil }.values.sorted()
+        let byHand = subscribers.filter { outputs[$0.key] == nil }.values.sorted()
+        return (config, byHand)
+    }
+
     func report(pulse: AudioPulse, uptime: Double, configFile: String?, pid: Int32) -> DaemonStatusReport {
         let index = pulse.styleIndex.load(ordering: .relaxed)
         var waitingFor = waitingForDevice
@@ -71,7 +92,9 @@ struct DaemonSnapshot: Sendable {
             blocks: pulse.blocks.load(ordering: .relaxed), lateCallbacks: pulse.lateCallbacks.load(ordering: .relaxed),
             uptimeSeconds: uptime, configFile: configFile, reloads: reloads, lastReloadError: lastReloadError, pid: pid)
         report.audioRestarts = audioRestarts
-        report.outputs = outputs.values.sorted()
+        let lists = outputLists
+        report.outputs = lists.config
+        report.outputsByHand = lists.byHand.isEmpty ? nil : lists.byHand
         report.parts = PartStatus.all(from: pulse)
         let bar = pulse.bar.load(ordering: .relaxed)
         if playing, bar >= 0 {

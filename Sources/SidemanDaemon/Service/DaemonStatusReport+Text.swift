@@ -28,7 +28,8 @@ extension DaemonStatusReport {
         if !volumes.isEmpty { add("volumes:", volumes.joined(separator: ", ")) }
         for (key, value) in practice?.lines ?? [] { add(key, value) }
         add("inputs:", inputs.isEmpty ? "none" : inputs.joined(separator: ", "))
-        add("out to:", outputs.isEmpty ? "none" : outputs.joined(separator: ", "))
+        let out = outputs + (outputsByHand ?? []).map { "\($0) (by hand)" }
+        add("out to:", out.isEmpty ? "none" : out.joined(separator: ", "))
         add("audio device:", "\(audioDevice) (\(sampleRate) Hz, \(periodSize) x \(periods) frames)")
         add("late callbacks:", "\(lateCallbacks) (of \(blocks) blocks)")
         add("audio restarts:", "\(audioRestarts)")

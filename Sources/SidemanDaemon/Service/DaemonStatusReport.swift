@@ -15,6 +15,8 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var inputs: [String]
     /// What `out` (`Sideman:1`) is connected to by `[out] connect`, as "client:port name".
     public var outputs: [String] = []
+    /// What else `out` is connected to: by hand (`aconnect Sideman:1 …`), nil if nothing.
+    public var outputsByHand: [String]? = nil
     public var audioDevice: String
     public var sampleRate: Int
     public var periodSize: Int

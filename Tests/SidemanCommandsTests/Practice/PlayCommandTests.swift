@@ -142,6 +142,32 @@ import Testing
         #expect(try run(["status", "--socket", rig.socket]).out.contains("  out to:         none\n"))
     }
 
+    /// Connections made by hand (`aconnect Sideman:1 …`, `aseqdump -p Sideman:1`) are listed
+    /// too, marked; one of `[out] connect`'s undone by hand is no longer listed.
+    @Test func statusListsConnectionsMadeByHand() throws {
+        guard ChartsCommandTests.binary != nil else { print(ChartsCommandTests.noBinary); return }
+        let rig = try Rig()
+        let synth = SequencerAddress(client: 128, port: 0)
+        let dump = SequencerAddress(client: 131, port: 0)
+        rig.daemon.snapshot.withLock {
+            $0.note(SequencerNotice.connectedOutput(PortInfo(address: synth, clientName: "FLUID Synth", portName: "Synth input", isWritable: true)))
+            $0.note(subscribers: [synth, dump]) { $0 == dump ? "131:0 aseqdump:aseqdump" : nil }
+        }
+        let text = try run(["status", "--socket", rig.socket])
+        #expect(text.out.contains("  out to:         128:0 FLUID Synth:Synth input, 131:0 aseqdump:aseqdump (by hand)\n"), "\(text.out)")
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        var report = try decoder.decode(DaemonStatusReport.self, from: Data(try run(["status", "--json", "--socket", rig.socket]).out.utf8))
+        #expect(report.outputs == ["128:0 FLUID Synth:Synth input"])
+        #expect(report.outputsByHand == ["131:0 aseqdump:aseqdump"])
+        // `aconnect -d Sideman:1 128:0`: the synth no longer listed, though the config named it.
+        rig.daemon.snapshot.withLock { $0.note(subscribers: [dump]) { _ in nil } }
+        report = try decoder.decode(DaemonStatusReport.self, from: Data(try run(["status", "--json", "--socket", rig.socket]).out.utf8))
+        #expect(report.outputs.isEmpty && report.outputsByHand == ["131:0 aseqdump:aseqdump"])
+        rig.daemon.snapshot.withLock { $0.note(subscribers: []) { _ in nil } }
+        #expect(try run(["status", "--socket", rig.socket]).out.contains("  out to:         none\n"))
+    }
+
     @Test func aSetlistMovesOnByItselfAndByCommand() throws {
         guard ChartsCommandTests.binary != nil else { print(ChartsCommandTests.noBinary); return }
         let rig = try Rig()
