@@ -55,6 +55,12 @@ public final class SequencerClient: @unchecked Sendable {
         }
     }
 
+    /// Room for `events` (up to 2000) in the kernel's buffer of our input, which holds about
+    /// 200 by default: what arrives while the buffer is full is lost (an overrun).
+    public func setInputBuffer(events: Int) throws(ALSAError) {
+        try alsa("set the input buffer to \(events) events") { snd_seq_set_client_pool_input(handle, numericCast(events)) }
+    }
+
     /// Subscribes our `in` port to `source` (the same as `aconnect source Sideman:0`).
     public func connectInput(from source: SequencerAddress) throws(ALSAError) {
         try alsa("connect \(source) to our input") {

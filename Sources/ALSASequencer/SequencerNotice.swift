@@ -9,12 +9,10 @@ public enum SequencerNotice: Sendable, CustomStringConvertible {
     case portGone(SequencerAddress)
     /// Someone connected `from` to `to` (any two ports, as the System client announces it).
     case subscribed(from: SequencerAddress, to: SequencerAddress)
-    /// The kernel's input buffer overflowed: events were lost before we could read them;
-    /// `count` times since the last notice (at most one a second).
-    case inputOverrun(count: Int)
-    /// The ring to the consumer was full: `count` events dropped since the last notice (at
-    /// most one a second).
-    case ringFull(count: Int)
+    /// Input was lost since the last such notice (one per `withinSeconds` at most): the
+    /// kernel's input buffer overflowed `overruns` times (its events gone before we could read
+    /// them), and the ring to the consumer refused `dropped` events (the consumer behind).
+    case inputLost(overruns: Int, dropped: Int, withinSeconds: Int)
     case sysExDropped
     case readError(ALSAError)
 
@@ -26,10 +24,14 @@ public enum SequencerNotice: Sendable, CustomStringConvertible {
         case .connectOutputFailed(let p, let e): "cannot connect out to \(p): \(e)"
         case .portGone(let a): "port gone \(a)"
         case .subscribed(let from, let to): "subscribed \(from) -> \(to)"
-        case .inputOverrun(let n): "input overrun: events were lost (\(n) time\(n == 1 ? "" : "s") in the last second)"
-        case .ringFull(let n): "input ring full: \(n) event\(n == 1 ? " was" : "s were") dropped in the last second"
+        case .inputLost(let overruns, let dropped, let seconds):
+            "input lost (a flood, or a busy machine): \(Self.count(overruns, "overrun")) of the kernel's buffer, "
+                + "\(Self.count(dropped, "event")) dropped by the full ring, since the last such line (one per \(seconds) s at most); "
+                + "the player's held notes were released"
         case .sysExDropped: "a SysEx message was dropped (too long or malformed)"
         case .readError(let e): "\(e)"
         }
     }
+
+    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -29,10 +29,8 @@ public final class SequencerReader: @unchecked Sendable {
     /// consumer never receives, and never has to free, a message's bytes.
     private let forwardsSysEx: Bool
     private let sysExSkipped = Atomic<Int>(0)
-    /// Input was lost and no event has told the consumer yet (reader thread only).
-    private var lossPending = false
-    private var overrunWarnings = WarningThrottle()
-    private var ringWarnings = WarningThrottle()
+    /// The ring's producer end, and what was lost on the way in (reader thread only).
+    private var delivery: InputDelivery
 
     public init(
         client: SequencerClient, ringCapacity: Int = 1024, policy: InputPolicy, outputPolicy: OutputPolicy = OutputPolicy(),
@@ -41,6 +39,7 @@ public final class SequencerReader: @unchecked Sendable {
         self.forwardsSysEx = forwardsSysEx
         self.client = client
         self.ring = SPSCRing(capacity: ringCapacity)
+        delivery = InputDelivery(ring: ring)
         self.policy = policy
         self.outputPolicy = outputPolicy
         self.notify = notify
@@ -128,9 +127,15 @@ public final class SequencerReader: @unchecked Sendable {
         fds[filled] = pollfd(fd: stopPipe.read, events: Int16(POLLIN), revents: 0)
         let watched = fds.prefix(filled + 1).map { $0 }
         var polled = watched
+        var more = false  // the last pass stopped at its bound: events are still waiting
         loop: while true {
             polled = watched
-            let rc = poll(&polled, nfds_t(polled.count), -1)
+            // Events left by a bounded pass may sit in alsa-lib's own buffer, which poll does
+            // not see: then only the stop pipe is looked at, without waiting. Input gone quiet
+            // after a loss: the consumer is told by a marker; counts held back from the journal
+            // are logged once due.
+            let wait = more ? 0 : delivery.waitMilliseconds(atNanoseconds: Self.now())
+            let rc = poll(&polled, nfds_t(polled.count), wait)
             if rc < 0 {
                 if errno == EINTR { continue }
                 notify(.readError(ALSAError(operation: "wait for input (poll)", code: -errno, reason: String(cString: strerror(errno)))))
@@ -141,29 +146,47 @@ public final class SequencerReader: @unchecked Sendable {
                 _ = read(stopPipe.read, &byte, 1)  // consumed, so that a later start() waits again
                 break loop
             }
-            drain()
+            if rc == 0 && !more {
+                let now = Self.now()
+                delivery.tellLoss(source: SequencerAddress(client: client.clientID, port: 0), atNanoseconds: now)
+                if let notice = delivery.due(atNanoseconds: now) { notify(notice) }
+                continue
+            }
+            more = drain()
+            passes.add(1, ordering: .relaxed)
+            if let notice = delivery.due(atNanoseconds: Self.now()) { notify(notice) }
         }
         finished.signal()
     }
 
-    /// Reads until the sequencer has nothing more (the handle is non-blocking).
-    private func drain() {
-        while true {
+    /// Events read per pass at most: a flood keeps the sequencer from ever running dry, and
+    /// the stop pipe is looked at only between passes, so that stopping stays prompt (a pass
+    /// takes well under a millisecond).
+    static let eventsPerPass = 256
+
+    /// Passes the reader has made over the sequencer's input (for tests: a burst longer than
+    /// a pass takes several).
+    let passes = Atomic<Int>(0)
+
+    /// Reads what the sequencer has, up to `eventsPerPass` (the handle is non-blocking); true
+    /// when it stopped at that bound with events still waiting.
+    private func drain() -> Bool {
+        for _ in 0..<Self.eventsPerPass {
             var event: UnsafeMutablePointer<snd_seq_event_t>?
             let rc = snd_seq_event_input(client.handle, &event)
-            if rc == -EAGAIN { return }
+            if rc == -EAGAIN { return false }
             if rc == -ENOSPC {
-                lossPending = true
-                if let n = overrunWarnings.record(atNanoseconds: Self.now()) { notify(.inputOverrun(count: n)) }
+                if let notice = delivery.overrun(atNanoseconds: Self.now()) { notify(notice) }
                 continue
             }
             if rc < 0 {
                 notify(.readError(ALSAError(operation: "read input", code: rc, reason: String(cString: snd_strerror(rc)))))
-                return
+                return false
             }
-            guard let event else { return }
+            guard let event else { return false }
             handle(SequencerEvent(event))
         }
+        return snd_seq_event_input_pending(client.handle, 1) > 0
     }
 
     private func handle(_ e: SequencerEvent) {
@@ -199,12 +222,8 @@ public final class SequencerReader: @unchecked Sendable {
     /// Pushes one event for the consumer; the first after a loss carries `lostBefore`, so that
     /// the consumer releases what it can no longer vouch for.
     private func deliver(_ midi: MIDIEvent, from source: SequencerAddress) {
-        let ns = Self.now()
-        if ring.push(InputEvent(source: source, event: midi, receivedNanoseconds: ns, lostBefore: lossPending)) {
-            lossPending = false
-        } else {
-            lossPending = true
-            if let n = ringWarnings.record(atNanoseconds: ns) { notify(.ringFull(count: n)) }
+        if let notice = delivery.deliver(InputEvent(source: source, event: midi, receivedNanoseconds: Self.now())) {
+            notify(notice)
         }
     }
 

@@ -1,6 +1,8 @@
-/// One warning line a second at most, with how many times it happened: a MIDI flood can
+/// One warning line per interval at most, with how many times it happened: a MIDI flood can
 /// overrun the input thousands of times a second, and a line each would flood the journal.
-/// Pure: the time is passed in.
+/// The first occurrence is told at once; those that follow within the interval are counted and
+/// told in one line once it has passed, by the next occurrence or by `due` (so that a burst's
+/// last count is never lost when nothing follows it). Pure: the time is passed in.
 public struct WarningThrottle: Sendable {
     public let intervalNanoseconds: UInt64
     private var lastReport: UInt64?
@@ -14,9 +16,22 @@ public struct WarningThrottle: Sendable {
     /// since the last line), or nil to stay quiet.
     public mutating func record(atNanoseconds now: UInt64) -> Int? {
         pending += 1
+        return due(atNanoseconds: now)
+    }
+
+    /// Occurrences held back, once the interval since the last line has passed (nil: none
+    /// held, or not yet).
+    public mutating func due(atNanoseconds now: UInt64) -> Int? {
+        guard pending > 0 else { return nil }
         if let lastReport, now >= lastReport, now - lastReport < intervalNanoseconds { return nil }
         lastReport = now
         defer { pending = 0 }
         return pending
+    }
+
+    /// When held occurrences are due (nil: none held).
+    public var deadline: UInt64? {
+        guard pending > 0 else { return nil }
+        return (lastReport ?? 0) &+ intervalNanoseconds
     }
 }

@@ -51,6 +51,7 @@ public enum MIDIController {
     public static let expression: UInt7 = 11
     public static let bankSelectLSB: UInt7 = 32
     public static let sustain: UInt7 = 64
+    public static let sostenuto: UInt7 = 66
     public static let reverbSend: UInt7 = 91
     public static let chorusSend: UInt7 = 93
     public static let allSoundOff: UInt7 = 120

@@ -20,3 +20,20 @@ import Testing
         #expect(late == 19_999 + 1)
     }
 }
+
+/// The end of a burst: what was held back is told once the interval has passed, even when
+/// nothing happens again, so the journal's count is complete.
+@Suite struct WarningThrottleDueTests {
+    @Test func heldOccurrencesAreToldOnceDueWithoutANewOne() {
+        var throttle = WarningThrottle(intervalNanoseconds: 2_000_000_000)
+        #expect(throttle.due(atNanoseconds: 0) == nil, "nothing happened")
+        #expect(throttle.record(atNanoseconds: 1_000_000_000) == 1)
+        #expect(throttle.deadline == nil, "nothing held")
+        for i in 1...500 { #expect(throttle.record(atNanoseconds: 1_000_000_000 + UInt64(i) * 1_000_000) == nil) }
+        #expect(throttle.deadline == 3_000_000_000)
+        #expect(throttle.due(atNanoseconds: 2_900_000_000) == nil, "not yet")
+        #expect(throttle.due(atNanoseconds: 3_000_000_000) == 500)
+        #expect(throttle.due(atNanoseconds: 9_000_000_000) == nil, "told once")
+        #expect(throttle.deadline == nil)
+    }
+}

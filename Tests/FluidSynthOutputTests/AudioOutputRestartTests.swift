@@ -100,4 +100,26 @@ struct AudioOutputRestartTests {
         Self.waitUntil { output.driverThreadEnded == false }
         #expect(output.driverThreadEnded == false)
     }
+
+    /// A reopened card gets a new driver thread: it must run SCHED_FIFO as the first did
+    /// (FluidSynth asks for `audio.realtime-prio` in each new thread), or the band underruns
+    /// after every reopen.
+    @Test func aReplacedDriverKeepsItsRealTimePriority() throws {
+        let (output, calls) = try Self.nullDriver()
+        defer { output.stop() }
+        Self.waitUntil { calls.value >= 20 }
+        guard output.driverThreadIsRealTime == true else {
+            print("skipped: this machine does not grant SCHED_FIFO to the audio thread (no LimitRTPRIO or CAP_SYS_NICE)")
+            return
+        }
+        output.stopCallingBack()
+        Self.waitUntil { output.driverThreadEnded == true }
+        #expect(try output.restart())
+        Self.waitUntil { calls.value >= 40 && output.driverThreadIsRealTime != nil }
+        #expect(output.driverThreadIsRealTime == true, "the new driver thread runs SCHED_OTHER")
+        #expect(try output.restart(), "and once more, from a running driver")
+        let after = calls.value
+        Self.waitUntil { calls.value >= after + 20 && output.driverThreadIsRealTime != nil }
+        #expect(output.driverThreadIsRealTime == true)
+    }
 }

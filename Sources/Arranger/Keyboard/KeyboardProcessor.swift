@@ -97,14 +97,23 @@ public struct KeyboardProcessor: Sendable {
         if let change = settler.poll(at: time) { apply(change, emit: emit) }
     }
 
-    /// Ends every voice note now (panic, shutdown); the chord stays.
+    /// Ends every voice note now (panic, shutdown, input lost); the chord stays. The pedals
+    /// go up first on the player's channels: under a held sustain pedal a note-off does not
+    /// end a note, and a pedal's release may be what was lost.
     public mutating func releaseAll(at time: Int64, emit: (KeyboardOutput) -> Void) {
+        liftPedals(on: settings.leadChannel, at: time, emit: emit)
+        if settings.leftChannel != settings.leadChannel { liftPedals(on: settings.leftChannel, at: time, emit: emit) }
         for key in 0..<128 where sounding[key] != Self.silent {
             emit(.voice(noteOff(sounding[key], velocity: 0), time: time))
             sounding[key] = Self.silent
         }
         chordKeys.removeAll()
         settler.releaseAll()
+    }
+
+    func liftPedals(on channel: MIDIChannel, at time: Int64, emit: (KeyboardOutput) -> Void) {
+        emit(.voice(.controlChange(channel: channel, controller: MIDIController.sustain, value: 0), time: time))
+        emit(.voice(.controlChange(channel: channel, controller: MIDIController.sostenuto, value: 0), time: time))
     }
 
     // MARK: Keys

@@ -36,14 +36,12 @@ extension Daemon {
         }
         switch decision {
         case .keep, .wait:
+            if let n = watch.starvedWarnings.due(atNanoseconds: UInt64(now)) { logStarved(n, watch) }
             return true
         case .starved:
             if watch.detector.starvedEpisodes != episodes {
                 rig.sender?.requestSilence()
-                if let n = watch.starvedWarnings.record(atNanoseconds: UInt64(now)) {
-                    let device = snapshot.withLock { $0.config.audio.device }
-                    logger.warning("sound card \(device): the driver has not called back for \(watch.detector.thresholdNanoseconds / 1_000_000) ms but its thread runs (starved, \(n) time\(n == 1 ? "" : "s") in the last second); waiting for it, the band silenced")
-                }
+                if let n = watch.starvedWarnings.record(atNanoseconds: UInt64(now)) { logStarved(n, watch) }
             }
             return true
         case .reopen:
@@ -51,6 +49,12 @@ extension Daemon {
             watch.detector.reopened(atNanoseconds: CallbackTimer.now())
             return true
         }
+    }
+
+    /// `n` starved episodes since the last such line (one per five seconds at most).
+    func logStarved(_ n: Int, _ watch: AudioWatch) {
+        let device = snapshot.withLock { $0.config.audio.device }
+        logger.warning("sound card \(device): the driver has not called back for \(watch.detector.thresholdNanoseconds / 1_000_000) ms but its thread runs (starved, \(n) time\(n == 1 ? "" : "s") since the last such line); waited for it, the band silenced meanwhile")
     }
 
     /// The driver's thread, for a counter that stands still: alive, unless its card is gone

@@ -5,8 +5,10 @@ import Arranger
 /// of times a second, and a line each would flood the journal (and the disk of a box left on
 /// for weeks). Changes that come closer are held; once the interval has passed (`due`, looked
 /// at every few milliseconds) the latest of each kind is logged in one line with how many
-/// changes it stands for, so the journal always ends on what the band really plays. Start and
-/// stop are never held. Pure: the time is passed in.
+/// changes it stands for, so the journal always ends on what the band really plays. While
+/// such bursts go on, a line waits `burstIntervalNanoseconds` after the last one: a player
+/// changing chords on every beat gets every change, a flood a line every two seconds. Start
+/// and stop are never held. Pure: the time is passed in.
 struct NoticeLog: Sendable {
     enum Line: Equatable {
         /// One notice, as it came.
@@ -17,12 +19,16 @@ struct NoticeLog: Sendable {
     }
 
     let intervalNanoseconds: Int64
+    let burstIntervalNanoseconds: Int64
     private var lastLine: Int64?
+    /// The last line summed up a burst (more than one change).
+    private var lastWasBurst = false
     private var held: [ArrangerNotice] = []
     private var changes = 0
 
-    init(intervalNanoseconds: Int64 = 500_000_000) {
+    init(intervalNanoseconds: Int64 = 500_000_000, burstIntervalNanoseconds: Int64 = 2_000_000_000) {
         self.intervalNanoseconds = intervalNanoseconds
+        self.burstIntervalNanoseconds = max(intervalNanoseconds, burstIntervalNanoseconds)
         held.reserveCapacity(3)
     }
 
@@ -36,8 +42,9 @@ struct NoticeLog: Sendable {
     /// What is held, once the interval since the last line has passed.
     mutating func due(atNanoseconds now: Int64) -> Line? {
         guard !held.isEmpty else { return nil }
-        if let lastLine, now - lastLine < intervalNanoseconds { return nil }
+        if let lastLine, now - lastLine < (lastWasBurst ? burstIntervalNanoseconds : intervalNanoseconds) { return nil }
         lastLine = now
+        lastWasBurst = changes > 1
         defer {
             held.removeAll(keepingCapacity: true)
             changes = 0

@@ -29,6 +29,19 @@ def check(r):
     r.expect(before.get("audio_restarts") == 0 and after.get("audio_restarts") == 1,
              f"audio_restarts before/after the fault: {before.get('audio_restarts')}/{after.get('audio_restarts')}, expected 0/1")
     r.expect(after.get("state") == "running", f"state after the fault: {after.get('state')}")
+    # The reopened card's new driver thread asks for SCHED_FIFO as the first one did.
+    fifo = {}
+    for name in ("sched-before.txt", "sched-after.txt"):
+        rows = [line.split() for line in r.lines(name) if len(line.split()) == 4]
+        fifo[name] = [row for row in rows if row[2] == "1" and int(row[3]) > 0]
+    if fifo["sched-before.txt"]:
+        r.expect(bool(fifo["sched-after.txt"]),
+                 f"no thread runs SCHED_FIFO after the reopen (before it: {fifo['sched-before.txt']})")
+        before_ids = {row[0] for row in fifo["sched-before.txt"]}
+        r.expect(any(row[0] not in before_ids for row in fifo["sched-after.txt"]),
+                 f"the SCHED_FIFO thread after the reopen is not a new one: {fifo}")
+    else:
+        print(f"  audio-recovery: no SCHED_FIFO thread before the fault either (real-time priority not granted here)")
     main_pid, restarts = (r.text("before-stop.txt").split() + ["?", "?"])[:2]
     r.expect(main_pid == pid and restarts == "0",
              f"systemd restarted the service after the fault (MainPID {main_pid}, was {pid}; NRestarts {restarts})")

@@ -31,6 +31,12 @@ name = "bossa-nova"
 socket = "$sock"
 TOML
 now() { date +%s.%N; }
+# Scheduling of the daemon's threads: tid, name, policy (1 = SCHED_FIFO), real-time priority.
+sched() {
+  for t in /proc/$1/task/*; do
+    printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $39, $38}')"
+  done
+}
 unit=sideman-recovery
 show() { systemctl show -p "$1" --value $unit; }
 systemd-run --unit=$unit -p Type=notify -p WatchdogSec=4 -p Restart=on-failure -p RestartSec=1 \
@@ -53,10 +59,12 @@ sleep 1.5
 released=$(now)
 sleep 2
 "$bin" status --socket $sock --json > "$out/status-before.json" 2>&1
+sched "$serve" > "$out/sched-before.txt" 2>/dev/null
 fault=$(now)
 "$bin" status --socket $sock --request "fault audio-stop" > "$out/fault.txt" 2>&1
 sleep 2                                             # detected after 250 ms, reopened
 "$bin" status --socket $sock --json > "$out/status-after.json" 2>&1
+sched "$serve" > "$out/sched-after.txt" 2>/dev/null
 amidi -p hw:1,0 -S '80 24 40 80 28 40 80 2B 40'
 chord2=$(now)
 amidi -p hw:1,0 -S '90 29 64 90 2D 64 90 30 64'   # F2 A2 C3: F major

@@ -7,7 +7,7 @@ G7 = {7, 11, 2, 5}  # G B D F
 
 
 def check(r):
-    r.expect(r.text("aplaymidi.rc").strip() == "0", f"aplaymidi failed: {r.text('aplaymidi.txt').strip()[:300]}")
+    r.expect(r.text("aplaymidi.rc").split() == ["0", "0"], f"aplaymidi failed: {r.text('aplaymidi.txt').strip()[:300]}")
     pid = r.text("serve.pid").strip()
     main_pid, restarts, state = (r.text("after.txt").split() + ["?"] * 3)[:3]
     r.expect(main_pid == pid and restarts == "0" and state == "active",
@@ -25,6 +25,14 @@ def check(r):
     if not r.expect(1 in markers and 2 in markers, f"the probe never got the flood's start/end markers ({markers})"):
         return
     start, end = markers[1], markers[2]
+    try:
+        delivered = float(r.text("play_end.txt").strip()) - start
+        made = r.text("flood-made.txt") if r.path("flood-made.txt").exists() else ""
+        events = int(made.split(":", 1)[1].split()[0]) if made else 0
+        print(f"  flood: aplaymidi delivered the 60 s flood in {delivered:.0f} s"
+              + (f" ({events / max(delivered, 1):.0f} events a second)" if events else ""))
+    except (ValueError, IndexError):
+        pass
     band = [n for n in notes if n.source.endswith(":1") and n.channel >= 9]
 
     # RSS bounded: growth over the flood, from the last sample before it.

@@ -1,12 +1,13 @@
 #!/bin/sh
 # A MIDI flood: 20 000 events per second for 60 s into Sideman:0 (both hands, controllers and
 # the control channel; flood.mid, see make_flood.py), played by aplaymidi straight to the port,
+# then a G7 held 3 s (after.mid),
 # while the daemon runs as a notify service with a watchdog and plays bossa-nova to the loopback
 # card. Recorded: the band's out (aseqdump -p Sideman:1, and a timestamping probe that also
 # gets the flood's start and end markers), the daemon's RSS and open files every second, the
 # journal, and the audio after the flood. check.py asserts on all of it.
 out=$1
-[ -f flood.mid ] || { echo "no flood.mid (host-prepare.sh makes it)" > "$out/skipped"; exit 0; }
+[ -f flood.mid ] && [ -f after.mid ] || { echo "no flood.mid and after.mid (host-prepare.sh makes them)" > "$out/skipped"; exit 0; }
 command -v aplaymidi > /dev/null || { echo "no aplaymidi in the guest" > "$out/skipped"; exit 0; }
 sock=/tmp/sideman-flood.sock
 cat > /tmp/flood.toml <<TOML
@@ -49,14 +50,19 @@ aconnect -l > "$out/aconnect.txt"
     sleep 1
   done ) > "$out/rss.txt" 2>&1 &
 sampler=$!
-# The audio around the end of the flood (63 s into the file) and the G7 after it.
-( sleep 59; echo "$(now)" > "$out/rec_start.txt"
-  arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 9 "$out/capture.wav" 2> "$out/arecord.err" ) &
-rec=$!
+cp flood-made.txt "$out/" 2> /dev/null
 echo "$(now)" > "$out/play_start.txt"
 aplaymidi -p Sideman:0,Probe:0 flood.mid > "$out/aplaymidi.txt" 2>&1
 echo $? > "$out/aplaymidi.rc"
 echo "$(now)" > "$out/play_end.txt"
+# The flood is delivered (on a slow machine aplaymidi falls behind the file's 60 s): the audio
+# from just before the G7 that follows it (after.mid) to 5 s after.
+echo "$(now)" > "$out/rec_start.txt"
+arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 7 "$out/capture.wav" 2> "$out/arecord.err" &
+rec=$!
+sleep 1
+aplaymidi -p Sideman:0,Probe:0 after.mid >> "$out/aplaymidi.txt" 2>&1
+echo $? >> "$out/aplaymidi.rc"
 sleep 2
 sideman status --socket $sock --json > "$out/status-after.json" 2>&1
 echo "$(show MainPID) $(show NRestarts) $(show ActiveState)" > "$out/after.txt"

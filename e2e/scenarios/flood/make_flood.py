@@ -1,18 +1,23 @@
 #!/usr/bin/env python3
-"""Writes flood.mid: a two-track Standard MIDI File that `aplaymidi -p Sideman:0,Probe:0` plays.
+"""Writes flood.mid and after.mid: two-track Standard MIDI Files that `aplaymidi -p
+Sideman:0,Probe:0` plays, one after the other.
 
-Track 1 (to Sideman:0), one tick = 1 ms (500 ticks per quarter at 120 BPM):
+flood.mid, track 1 (to Sideman:0), one tick = 1 ms (500 ticks per quarter at 120 BPM):
   0 s        G7 (G2 B2 D3 F3) held: the band starts on it (sync start) and plays it 3 s;
   3 s–63 s   the flood, RATE events per second: left-hand keys below the split (chords that
              change every few ms), right-hand keys, modulation, expression, sustain and pitch
              bend on the keyboard channel, and section changes (Main A–D, fill) and tempo
              up/down on the control channel 16. Every key pressed is released within 20 ms;
-             the flood ends with every key up and sustain off;
-  63 s       G7 again, held 3 s: the band must be back on it within 100 ms;
-  66 s       G7 released; 66.2 s start/stop (control channel C2) stops the band.
-Track 2 (to Probe:0, port prefix 1): a marker note at 3 s (flood start) and at 63 s (flood end),
-so that the probe stamps both on the clock it stamps the band's notes with.
+             the flood ends with every key up and sustain off.
+after.mid, played once aplaymidi has delivered the whole flood (on a slow machine it falls
+behind the file's clock, and the G7 must still come after the flood, not inside it):
+  0 s        G7 again, held 3 s: the band must be back on it within 100 ms;
+  3 s        G7 released; 3.2 s start/stop (control channel C2) stops the band.
+Track 2 (to Probe:0, port prefix 1): a marker note 1 at the flood's start (flood.mid) and a
+marker note 2 with the G7 after it (after.mid), so that the probe stamps both on the clock it
+stamps the band's notes with.
 """
+import os
 import random
 import struct
 import sys
@@ -81,18 +86,21 @@ def main():
                 n += 2
     band.append((FLOOD_END - 2, bytes([0xB0, 64, 0])))
     band.append((FLOOD_END - 2, bytes([0xE0, 0x00, 0x40])))
-    band += [(FLOOD_END, bytes([0x90, n, 90])) for n in G7]
-    band += [(FLOOD_END + 3_000, bytes([0x80, n, 0])) for n in G7]
-    band += [(FLOOD_END + 3_200, b"\x9f\x24\x64"), (FLOOD_END + 3_210, b"\x8f\x24\x00")]
-    band.append((FLOOD_END + 3_500, b"\xff\x01\x03end"))
-    probe = [(0, b"\xff\x21\x01\x01"), (FLOOD_START, b"\x90\x01\x01"), (FLOOD_START + 1, b"\x80\x01\x00"),
-             (FLOOD_END, b"\x90\x02\x01"), (FLOOD_END + 1, b"\x80\x02\x00")]
+    band.append((FLOOD_END, b"\xff\x01\x03end"))
+    probe = [(0, b"\xff\x21\x01\x01"), (FLOOD_START, b"\x90\x01\x01"), (FLOOD_START + 1, b"\x80\x01\x00")]
     header = b"MThd" + struct.pack(">IHHH", 6, 1, 2, 500)
     with open(sys.argv[1], "wb") as f:
         f.write(header + track(band) + track(probe))
+    after = [(0, b"\xff\x51\x03\x07\xa1\x20")]
+    after += [(0, bytes([0x90, n, 90])) for n in G7]
+    after += [(3_000, bytes([0x80, n, 0])) for n in G7]
+    after += [(3_200, b"\x9f\x24\x64"), (3_210, b"\x8f\x24\x00"), (3_500, b"\xff\x01\x03end")]
+    probe = [(0, b"\xff\x21\x01\x01"), (0, b"\x90\x02\x01"), (1, b"\x80\x02\x00")]
+    with open(os.path.join(os.path.dirname(sys.argv[1]) or ".", "after.mid"), "wb") as f:
+        f.write(header + track(after) + track(probe))
     flood = sum(1 for t, _ in band if FLOOD_START <= t < FLOOD_END)
     print(f"flood.mid: {flood} events from {FLOOD_START / 1000:.0f} s to {FLOOD_END / 1000:.0f} s "
-          f"({flood / ((FLOOD_END - FLOOD_START) / 1000):.0f} per second)")
+          f"({flood / ((FLOOD_END - FLOOD_START) / 1000):.0f} per second); after.mid: G7, release, stop")
 
 
 if __name__ == "__main__":

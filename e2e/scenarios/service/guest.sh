@@ -79,10 +79,19 @@ systemctl restart sideman.service
 wait_active "$old"; echo $? > "$out/restart.rc"
 step configured
 pid=$(mainpid)
-# Scheduling of every thread: tid, name, policy (1 = SCHED_FIFO), real-time priority.
-for t in /proc/$pid/task/*; do
-  printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $39, $38}')"
-done > "$out/sched.txt" 2>/dev/null
+# Scheduling of every thread: tid, name, policy (1 = SCHED_FIFO), real-time priority. Taken
+# again (up to 5 s) while no thread runs SCHED_FIFO: on a loaded host the card may be being
+# reopened just then, between the old driver thread's end and the new one's start.
+n=0
+while :; do
+  for t in /proc/$pid/task/*; do
+    printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $39, $38}')"
+  done > "$out/sched.txt" 2>/dev/null
+  awk '$3 == 1 { found = 1 } END { exit !found }' "$out/sched.txt" && break
+  [ $n -ge 10 ] && break
+  n=$((n + 1)); sleep 0.5
+done
+echo "$n" > "$out/sched-tries.txt"
 grep -E "Max realtime priority|Max locked memory" /proc/$pid/limits > "$out/limits.txt"
 ps_user=$(stat -c %U /proc/$pid)
 echo "$ps_user" > "$out/process-user.txt"
