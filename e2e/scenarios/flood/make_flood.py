@@ -6,8 +6,9 @@ flood.mid, track 1 (to Sideman:0), one tick = 1 ms (500 ticks per quarter at 120
   0 s        G7 (G2 B2 D3 F3) held: the band starts on it (sync start) and plays it 3 s;
   3 s–63 s   the flood, RATE events per second: left-hand keys below the split (chords that
              change every few ms), right-hand keys, modulation, expression, sustain and pitch
-             bend on the keyboard channel, and section changes (Main A–D, fill) and tempo
-             up/down on the control channel 16. Every key pressed is released within 20 ms;
+             bend on the keyboard channel, and section changes (Main A–D, fill; none in the
+             last 6 s, so that no fill plays over the G7 after it) and tempo up/down on the
+             control channel 16. Every key pressed is released within 20 ms;
              the flood ends with every key up and sustain off.
 after.mid, played once aplaymidi has delivered the whole flood (on a slow machine it falls
 behind the file's clock, and the G7 must still come after the flood, not inside it):
@@ -80,7 +81,9 @@ def main():
                 band.append((ms, bytes([0xE0, v & 0x7F, v >> 7])))
                 n += 1
             else:  # control channel 16: Main A–D, fill, tempo down/up, pressed and released
-                note = rng.choice([41, 42, 43, 44, 45, 51, 52])
+                # (sections only until 6 s before the end: a fill asked for in the last bars
+                # would still be playing its runs over the G7 after the flood)
+                note = rng.choice([41, 42, 43, 44, 45, 51, 52] if ms < FLOOD_END - 6_000 else [51, 52])
                 band.append((ms, bytes([0x9F, note, 100])))
                 band.append((ms, bytes([0x8F, note, 0])))
                 n += 2
