@@ -67,7 +67,7 @@ e2e:
 # The web remote's phone-sized screenshots (docs/screenshots/), taken by the web-remote VM
 # scenario in headless chromium.
 screenshots:
-	E2E_SAVE_SCREENSHOTS=1 timeout 1800 ./e2e/run.sh web-remote
+	E2E_SAVE_SCREENSHOTS=1 $(MAKE) e2e SCENARIOS=web-remote
 
 # The shipped binary: Swift runtime linked in, so that only Debian's own libraries are needed.
 release: deps

@@ -40,6 +40,18 @@ public enum MIDIEvent: Hashable, Sendable {
         default: return false
         }
     }
+
+    /// Whether the event only ends sound: a note-off, a pedal's release (sustain, sostenuto),
+    /// All Sound Off or All Notes Off. What must still be played when the rest is dropped.
+    public var isRelease: Bool {
+        if isNoteOff { return true }
+        guard case .controlChange(_, let controller, let value) = self else { return false }
+        switch controller {
+        case MIDIController.sustain, MIDIController.sostenuto: return value.rawValue < 64
+        case MIDIController.allSoundOff, MIDIController.allNotesOff: return true
+        default: return false
+        }
+    }
 }
 
 /// Controller numbers Sideman sends or reacts to.

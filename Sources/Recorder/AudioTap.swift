@@ -36,7 +36,6 @@ public final class AudioTap: @unchecked Sendable {
     private let state = Atomic<Int>(State.idle.rawValue)
     private let start = Atomic<Int64>(0)
     private let overflows = Atomic<Int>(0)
-    private let produced = Atomic<Int64>(0)
     private let handed = Atomic<Int64>(0)
 
     /// Room for `seconds` of stereo audio at `sampleRate`.
@@ -55,10 +54,6 @@ public final class AudioTap: @unchecked Sendable {
 
     /// The producer's frame at which the take's first sample was rendered.
     public var startFrame: Int64 { start.load(ordering: .acquiring) }
-
-    /// The producer's frame at the end of the last block it offered (take or not): where the
-    /// band's rendering is, for placing an input against it.
-    public var renderedFrames: Int64 { produced.load(ordering: .acquiring) }
 
     /// The producer's frame before which everything has been written to the sound card (the
     /// live driver's callbacks mark it: `handedOver(atFrame:)`).
@@ -187,7 +182,6 @@ public final class AudioTap: @unchecked Sendable {
     /// stopping one stops, a block that does not fit ends the take.
     @inline(__always)
     private func admit(frames: Int, atFrame frame: Int64) -> Bool {
-        produced.store(frame &+ Int64(frames), ordering: .releasing)
         switch state.load(ordering: .acquiring) {
         case State.starting.rawValue:
             start.store(frame, ordering: .relaxed)

@@ -23,7 +23,6 @@ public struct ClockLine: Sendable {
     private var slotIndex: [Int64]
     private var earliest: [Int64]
     private var counts: [Int]
-    public private(set) var observations = 0
 
     public init(sampleRate: Int) {
         self.sampleRate = sampleRate
@@ -45,7 +44,6 @@ public struct ClockLine: Sendable {
             earliest[slot] = min(earliest[slot], zero)
             counts[slot] += 1
         }
-        observations += 1
     }
 
     /// The estimate of frame 0's instant, among observations no older than the window and

@@ -31,7 +31,8 @@ struct JSONErrorMiddleware: RouterMiddleware {
             let status = error.status
             let message: String
             switch status {
-            case .notFound: message = "no such page or endpoint: \(request.method) \(request.uri.path)"
+            // A handler's own 404 carries its reason ("no such take"); the router's has none.
+            case .notFound: message = (error as? HTTPError)?.body ?? "no such page or endpoint: \(request.method) \(request.uri.path)"
             case .methodNotAllowed: message = "\(request.method) is not allowed on \(request.uri.path)"
             case .contentTooLarge: message = "the request body is larger than \(WebLimits.maxBody) bytes"
             default: message = (error as? HTTPError)?.body ?? "\(status.code) \(status.reasonPhrase)"

@@ -35,6 +35,8 @@ struct SequencerReaderStopTests {
         draining.start()
         Thread.sleep(forTimeInterval: 0.5)
         let received = reader.ring.refusedCount
+        // The flood reached the reader (else a prompt stop would prove nothing).
+        #expect(reader.passes.load(ordering: .relaxed) > 0, "the reader never read the flood")
         let start = Date()
         reader.stop()
         let took = Date().timeIntervalSince(start)

@@ -29,7 +29,10 @@ import Testing
         #expect(rounds[1] != rounds[0] && rounds[2] != rounds[1])
         // Far into an endless loop, found at once and the same every time.
         let far = KeyCycle.random(seed: 9).transposition(pass: 1_000_000_007, home: .c)
-        #expect(far == KeyCycle.random(seed: 9).transposition(pass: 1_000_000_007, home: .c))
+        // Its round holds all twelve keys, and does not start on the key the round before ends on.
+        let round = KeyCycle.randomRound(1_000_000_007 / 12, seed: 9)
+        #expect(Set(round) == Set(0..<12) && far == round[1_000_000_007 % 12])
+        #expect(round.first != KeyCycle.randomRound(1_000_000_007 / 12 - 1, seed: 9).last)
         #expect((0..<12).contains(far))
     }
 

@@ -128,7 +128,12 @@ import WebRemote
                 let left = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [[String: Any]]
                 #expect(left?.map { $0["name"] as? String } == [Self.take + " 2"])
             }
-            try await client.execute(uri: Self.takeURL, method: .delete, headers: WebRemoteServerTests.sideman) { #expect($0.status == .notFound) }
+            // The handler's reason reaches the page, not the router's "no such page".
+            try await client.execute(uri: Self.takeURL, method: .delete, headers: WebRemoteServerTests.sideman) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains(Self.take), "\(String(buffer: response.body))")
+                #expect(!String(buffer: response.body).contains("no such page"), "\(String(buffer: response.body))")
+            }
         }
         #expect(!FileManager.default.fileExists(atPath: "\(backend.folder)/\(Self.take).wav"))
         #expect(!FileManager.default.fileExists(atPath: "\(backend.folder)/\(Self.take).mid"))

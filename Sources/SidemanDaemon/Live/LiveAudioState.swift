@@ -138,7 +138,7 @@ public final class LiveAudioState: @unchecked Sendable {
             if input.lostBefore { band.releaseHands(into: &sink) }
             if staleInput > 0 {
                 staleInput -= 1
-                if !Self.releases(input.event) { continue }
+                if !input.event.isRelease { continue }  // a stale backlog plays only what ends sound
             }
             handled += 1
             if following, case .clock = input.event {
@@ -179,12 +179,6 @@ public final class LiveAudioState: @unchecked Sendable {
     /// only its releases play.
     static let backlogLimit = 8 * inputPerBlock
 
-    /// What a stale backlog still plays: a key's release, the sustain pedal's release.
-    static func releases(_ event: MIDIEvent) -> Bool {
-        if event.isNoteOff { return true }
-        if case .controlChange(_, MIDIController.sustain, let value) = event { return value.rawValue < 64 }
-        return false
-    }
 
     /// The block's clock pulses, and a wake-up for the output thread if anything went out.
     private func endBlock(_ frames: Int, _ sink: inout SynthSink) {

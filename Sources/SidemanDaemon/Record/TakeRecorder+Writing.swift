@@ -214,7 +214,7 @@ extension TakeRecorder {
         var alignment: InputAlignment?
         if !input.capturing.load(ordering: .acquiring) {
             reason = "the input \(input.device) is not capturing"
-        } else if let a = input.alignment(bandFrame: tap.startFrame, now: Self.monotonicNow()) {
+        } else if let a = input.alignment(bandFrame: tap.startFrame, now: OutputSender.monotonicNanoseconds()) {
             alignment = a
         } else {
             reason = "the band's playback position cannot be read (/proc/asound), so the input \(input.device) cannot be placed against it"
@@ -236,11 +236,5 @@ extension TakeRecorder {
     static func alignmentComment(_ a: InputAlignment, device: String) -> String {
         "sideman input \(device): band frame 0 left the card at CLOCK_MONOTONIC \(a.bandStartNanoseconds) ns; "
             + "input frame \(a.inputFrame) entered it then; \(a.summary)"
-    }
-
-    static func monotonicNow() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 }

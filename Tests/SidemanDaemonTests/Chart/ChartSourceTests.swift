@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func steppingAllocatesNothing() throws {
-        var d = try ChartDriver()
+        let d = try ChartDriver()
         let plan = try Self.plan("Dm7 G7 | Cmaj7 | A7 | Dm7 G7 |") {
             $0.loop = PracticeLoop(span: .bars(1, 4), times: nil)
             $0.keys = .fifths

@@ -81,11 +81,16 @@ import Testing
         #expect(InputLossTests.sounding(state) == [72])
     }
 
-    @Test func aStaleBacklogStillLiftsTheSustainPedal() {
-        #expect(LiveAudioState.releases(.controlChange(channel: 0, controller: MIDIController.sustain, value: 0)))
-        #expect(!LiveAudioState.releases(.controlChange(channel: 0, controller: MIDIController.sustain, value: 127)))
-        #expect(!LiveAudioState.releases(.controlChange(channel: 0, controller: MIDIController.modulation, value: 0)))
-        #expect(LiveAudioState.releases(.noteOn(channel: 0, note: 60, velocity: 0)))
-        #expect(!LiveAudioState.releases(.noteOn(channel: 0, note: 60, velocity: 1)))
+    @Test func aStaleBacklogStillLiftsThePedalsAndEndsSound() {
+        let cc = { (controller: UInt7, value: UInt7) in MIDIEvent.controlChange(channel: 0, controller: controller, value: value) }
+        #expect(cc(MIDIController.sustain, 0).isRelease)
+        #expect(!cc(MIDIController.sustain, 127).isRelease)
+        #expect(cc(MIDIController.sostenuto, 0).isRelease)
+        #expect(!cc(MIDIController.sostenuto, 127).isRelease)
+        #expect(cc(MIDIController.allSoundOff, 0).isRelease)
+        #expect(cc(MIDIController.allNotesOff, 0).isRelease)
+        #expect(!cc(MIDIController.modulation, 0).isRelease)
+        #expect(MIDIEvent.noteOn(channel: 0, note: 60, velocity: 0).isRelease)
+        #expect(!MIDIEvent.noteOn(channel: 0, note: 60, velocity: 1).isRelease)
     }
 }

@@ -52,7 +52,7 @@ import Testing
         let input = try #require(r.input)
         // The clocks, as the capture thread measures them: band frame 0 left the card at 100 s
         // (so band frame 48 000 leaves at 101 s); input frame 0 entered at 100.5 s.
-        let now = TakeRecorder.monotonicNow()
+        let now = OutputSender.monotonicNanoseconds()
         let second: Int64 = 1_000_000_000
         let bandZero = now - 2 * second
         input.observePlayback(nanoseconds: bandZero + second, frame: 48_000)
@@ -92,7 +92,7 @@ import Testing
         let log = LogCollector()
         let r = recorder(folder, log: log)
         r.input!.capturing.store(true, ordering: .releasing)
-        r.input!.observeCapture(nanoseconds: TakeRecorder.monotonicNow(), frame: 0)
+        r.input!.observeCapture(nanoseconds: OutputSender.monotonicNanoseconds(), frame: 0)
         r.run(captureInput: false)
         defer { r.shutdown() }
         #expect(r.start() == "ok: recording")
