@@ -38,8 +38,7 @@ extension Daemon {
             return String(decoding: data, as: UTF8.self) + "\n"
         case ("recordings", "delete") where words.count == 3:
             do {
-                let take = try recorder.library.delete(words[2])
-                logger.info("take deleted", metadata: ["take": "\(take.name)"])
+                let take = try deleteTake(named: words[2], exactly: false)
                 return "ok: deleted \(take.name)\n"
             } catch {
                 return "error: \(error)\n"

@@ -20,11 +20,20 @@ extension Daemon {
         takeRecorder?.library ?? TakeLibrary(folder: snapshot.withLock { $0.config.record.folder })
     }
 
-    /// Deletes the take of exactly this name (a remote never deletes by a prefix), unless it is
-    /// being recorded. Logged, as every deletion is.
-    public func deleteTake(named name: String) throws(RecorderError) -> Take {
+    /// Deletes a take, unless it is being recorded: the take of exactly this name (a remote
+    /// never deletes by a prefix), or the one a unique prefix names (`sideman recordings
+    /// delete` on the control socket). Logged, as every deletion is.
+    public func deleteTake(named name: String) throws(RecorderError) -> Take { try deleteTake(named: name, exactly: true) }
+
+    func deleteTake(named name: String, exactly: Bool) throws(RecorderError) -> Take {
         let library = takeLibrary
-        guard let take = library.list().first(where: { $0.name == name }) else { throw .noSuchTake(name) }
+        let take: Take
+        if exactly {
+            guard let found = library.list().first(where: { $0.name == name }) else { throw .noSuchTake(name) }
+            take = found
+        } else {
+            take = try library.find(name)
+        }
         if let recording = takeRecorder?.status, recording.state == "recording", recording.take == name {
             throw .file(name, "is being recorded; stop the take first")
         }
