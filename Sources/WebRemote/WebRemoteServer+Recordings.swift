@@ -90,7 +90,9 @@ extension WebRemoteServer {
         switch ByteRange(header: request.headers[.range], size: size) {
         case .whole:
             headers[.contentLength] = "\(size)"
-            let body = size == 0 ? ResponseBody() : try await io.loadFile(path: path, context: context)
+            // The bytes counted above, not the file's length when read: a take still being
+            // recorded grows in between, and the body must match its Content-Length.
+            let body = size == 0 ? ResponseBody() : try await io.loadFile(path: path, range: 0...(size - 1), context: context)
             return Response(status: .ok, headers: headers, body: body)
         case .part(let range):
             headers[.contentLength] = "\(range.count)"

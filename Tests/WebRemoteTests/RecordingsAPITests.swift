@@ -17,6 +17,7 @@ import WebRemote
 
     @Test func takesAreListedWithWhereToFetchThem() async throws {
         let backend = try FakeBackend.withTakes()
+        defer { try? FileManager.default.removeItem(atPath: backend.folder) }
         try await WebRemoteServerTests.app(backend).test(.live) { client in
             try await client.execute(uri: "/api/recordings", method: .get) { response in
                 #expect(response.status == .ok)
@@ -34,6 +35,7 @@ import WebRemote
 
     @Test func audioStreamsWholeOrByRange() async throws {
         let backend = try FakeBackend.withTakes()
+        defer { try? FileManager.default.removeItem(atPath: backend.folder) }
         let file = try Data(contentsOf: URL(fileURLWithPath: "\(backend.folder)/\(Self.take).wav"))
         try await WebRemoteServerTests.app(backend).test(.live) { client in
             try await client.execute(uri: Self.takeURL + "/audio", method: .get) { response in
@@ -82,6 +84,7 @@ import WebRemote
     /// 400 with the reason; a good name with no take is 404.
     @Test func nothingOutsideTheFolderIsServed() async throws {
         let backend = try FakeBackend.withTakes()
+        defer { try? FileManager.default.removeItem(atPath: backend.folder) }
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-secret-\(UUID().uuidString).wav").path
         try FakeBackend.wav(frames: 10).write(to: URL(fileURLWithPath: outside))
         try FileManager.default.createSymbolicLink(atPath: "\(backend.folder)/linked out.wav", withDestinationPath: outside)
@@ -112,6 +115,7 @@ import WebRemote
 
     @Test func deletingATakeIsGuardedAndExact() async throws {
         let backend = try FakeBackend.withTakes([Self.take, Self.take + " 2"])
+        defer { try? FileManager.default.removeItem(atPath: backend.folder) }
         try await WebRemoteServerTests.app(backend).test(.live) { client in
             // Without the header (a cross-site form), or from another site: refused.
             try await client.execute(uri: Self.takeURL, method: .delete) { #expect($0.status == .forbidden) }
@@ -142,6 +146,7 @@ import WebRemote
 
     @Test func recordingStartsStopsAndIsRefusedWhenTheDiskIsFull() async throws {
         let backend = try FakeBackend.withTakes()
+        defer { try? FileManager.default.removeItem(atPath: backend.folder) }
         try await WebRemoteServerTests.app(backend).test(.live) { client in
             try await client.execute(uri: "/api/record/start", method: .post) { #expect($0.status == .forbidden) }
             try await client.execute(uri: "/api/record/arm", method: .post, headers: WebRemoteServerTests.sideman) { response in

@@ -39,11 +39,6 @@ import Testing
         return frame
     }
 
-    func waitFor(_ what: () -> Bool) {
-        let deadline = Date().addingTimeInterval(10)
-        while !what() && Date() < deadline { usleep(5_000) }
-    }
-
     @Test func theInputIsPlacedWhereTheCardsSayItSounded() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -163,11 +158,5 @@ import Testing
         #expect(r.start().hasPrefix("error: only"))
         #expect(r.status.state == "refused")
         #expect(TakeLibrary(folder: folder).list().isEmpty)
-    }
-
-    func temporaryFolder() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-takes-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }

@@ -41,11 +41,6 @@ import Testing
         return frame
     }
 
-    func waitFor(_ what: () -> Bool) {
-        let deadline = Date().addingTimeInterval(10)
-        while !what() && Date() < deadline { usleep(5_000) }
-    }
-
     @Test func armedTakeStartsOnTheFirstNoteAndEndsAfterTheBandStops() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -128,11 +123,5 @@ import Testing
         #expect(log.matching("recording refused").count == 1)
         _ = r.start()
         #expect(log.matching("recording refused").count == 1)  // said once
-    }
-
-    func temporaryFolder() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sideman-takes-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }
