@@ -41,10 +41,13 @@ public enum MIDIEvent: Hashable, Sendable {
         }
     }
 
-    /// Whether the event only ends sound: a note-off, a pedal's release (sustain, sostenuto),
-    /// All Sound Off or All Notes Off. What must still be played when the rest is dropped.
+    /// Whether the event only ends sound or puts a voice back at rest: a note-off, a pedal's
+    /// release (sustain, sostenuto), All Sound Off or All Notes Off, the pitch bend back at its
+    /// centre. What must still be played when the rest is dropped (else a voice stays held, or
+    /// out of tune).
     public var isRelease: Bool {
         if isNoteOff { return true }
+        if case .pitchBend(_, let value) = self { return value == .center }
         guard case .controlChange(_, let controller, let value) = self else { return false }
         switch controller {
         case MIDIController.sustain, MIDIController.sostenuto: return value.rawValue < 64

@@ -92,5 +92,7 @@ import Testing
         #expect(!cc(MIDIController.modulation, 0).isRelease)
         #expect(MIDIEvent.noteOn(channel: 0, note: 60, velocity: 0).isRelease)
         #expect(!MIDIEvent.noteOn(channel: 0, note: 60, velocity: 1).isRelease)
+        #expect(MIDIEvent.pitchBend(channel: 0, value: .center).isRelease)
+        #expect(!MIDIEvent.pitchBend(channel: 0, value: UInt14(rawValue: 0)!).isRelease)
     }
 }
