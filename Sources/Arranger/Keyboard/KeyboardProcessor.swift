@@ -111,9 +111,12 @@ public struct KeyboardProcessor: Sendable {
         settler.releaseAll()
     }
 
+    /// Pedals up and the pitch bend back at centre: after a loss, neither is known any more,
+    /// and a lost return would leave the voice held or out of tune.
     func liftPedals(on channel: MIDIChannel, at time: Int64, emit: (KeyboardOutput) -> Void) {
         emit(.voice(.controlChange(channel: channel, controller: MIDIController.sustain, value: 0), time: time))
         emit(.voice(.controlChange(channel: channel, controller: MIDIController.sostenuto, value: 0), time: time))
+        emit(.voice(.pitchBend(channel: channel, value: .center), time: time))
     }
 
     // MARK: Keys

@@ -241,6 +241,9 @@ import Testing
         rig.processor.releaseAll(at: 5) { got.append($0) }
         let offs = got.compactMap { if case .voice(let e, _) = $0, e.isNoteOff { return e } else { return nil } }
         #expect(offs.count == 5)
+        // The hands' pedals up and their pitch bend back at centre, before the note-offs.
+        let rests = got.prefix { if case .voice(let e, _) = $0 { return !e.isNoteOff } else { return true } }
+        #expect(rests.count == 6 && rests.allSatisfy { if case .voice(let e, _) = $0 { return e.isRelease } else { return false } })
         // Releasing the keys afterwards sends nothing more.
         _ = rig.take()
         rig.up("C2 E2 G2 C5 E5", at: 10)
