@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // Layers (top depends on bottom, never the reverse); only the adapter targets import C:
-//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket, AudioInput -> Recorder)
+//   sideman -> SidemanCommands -> WebRemote (Hummingbird) -> SidemanDaemon -> (ALSASequencer, FluidSynthOutput, SystemdNotify, ControlSocket, ProcessMemory, AudioInput -> Recorder)
 //   -> Practice -> Arranger -> (StyleEngine, ChordRecognition) -> MusicCore
 let package = Package(
     name: "Sideman",
@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CFluidSynth", pkgConfig: "fluidsynth", providers: [.apt(["libfluidsynth-dev"])]),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        // glibc's allocator figures (mallinfo2, malloc_trim): no library beyond libc.
+        .systemLibrary(name: "CMalloc"),
 
         // Pure musical targets: no C, no I/O.
         // libm: Double.rounded() and friends call into it on Linux.
@@ -44,6 +46,8 @@ let package = Package(
         .target(name: "FluidSynthOutput", dependencies: ["MusicCore", "CFluidSynth"]),
         .target(name: "ALSASequencer", dependencies: ["MusicCore", "CAlsa"]),
         .target(name: "SystemdNotify", dependencies: ["CSystemd"]),
+        // The process's resident set and heap, for `sideman status` and the soak's leak check.
+        .target(name: "ProcessMemory", dependencies: ["CMalloc"]),
         // Takes: audio from a lock-free tap written off the audio thread (libsndfile), the
         // takes folder (names, listing, free space).
         .target(name: "Recorder", dependencies: ["CSndFile"], linkerSettings: [.linkedLibrary("m")]),
@@ -55,7 +59,7 @@ let package = Package(
 
         // Daemon wiring and the command line.
         .target(name: "SidemanDaemon", dependencies: [
-            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket", "Recorder", "AudioInput",
+            "MusicCore", "ChordRecognition", "StyleEngine", "Arranger", "Practice", "FluidSynthOutput", "ALSASequencer", "SystemdNotify", "ControlSocket", "Recorder", "AudioInput", "ProcessMemory",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -112,6 +116,7 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"], .when(platforms: [.linux]))]
         ),
         .testTarget(name: "SystemdNotifyTests", dependencies: ["SystemdNotify"]),
+        .testTarget(name: "ProcessMemoryTests", dependencies: ["ProcessMemory"]),
         .testTarget(name: "RecorderTests", dependencies: ["Recorder"]),
         .testTarget(name: "ControlSocketTests", dependencies: ["ControlSocket"]),
         .testTarget(name: "WebRemoteTests", dependencies: [

@@ -44,6 +44,9 @@ import Testing
         #expect(report.blocks == 0)
         #expect(report.pid == getpid())
         #expect(report.text.contains("late callbacks: 0 (of 0 blocks)"))
+        let memory = try #require(report.memory)
+        #expect(memory.residentKilobytes > 1024 && memory.heapInUseKilobytes > 0 && memory.heapInUseKilobytes < memory.residentKilobytes * 4)
+        #expect(report.text.contains("memory:") && report.text.contains("resident; heap"))
 
         #expect(try ControlClient.request("nonsense", socket: path).hasPrefix("error: unknown request 'nonsense'"))
         let fault = try ControlClient.request("fault stall", socket: path)

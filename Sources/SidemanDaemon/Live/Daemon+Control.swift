@@ -1,5 +1,6 @@
 import ControlSocket
 import Foundation
+import ProcessMemory
 import ServiceLifecycle
 
 extension Daemon {
@@ -29,6 +30,8 @@ extension Daemon {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
+            var report = report
+            report.memory = .now()
             guard let data = try? encoder.encode(report) else { return "error: cannot encode the status\n" }
             return String(decoding: data, as: UTF8.self) + "\n"
         case let line where line.hasPrefix("record"): return answerRecord(line)

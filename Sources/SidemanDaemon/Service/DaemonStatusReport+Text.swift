@@ -1,3 +1,5 @@
+import Foundation
+
 extension DaemonStatusReport {
     /// The one line systemd shows (STATUS=): the style, the tempo and what the daemon does or
     /// waits for.
@@ -35,6 +37,9 @@ extension DaemonStatusReport {
         add("audio restarts:", "\(audioRestarts)")
         if let record { add("recording:", record.summary) }
         add("uptime:", Self.duration(uptimeSeconds))
+        if let memory {
+            add("memory:", "\(Self.megabytes(memory.residentKilobytes)) resident; heap \(Self.megabytes(memory.heapInUseKilobytes)) in use, \(Self.megabytes(memory.heapFreeKilobytes)) free")
+        }
         add("config:", configFile ?? "defaults")
         add("reloads:", "\(reloads)" + (lastReloadError.map { ", last refused: \($0)" } ?? ""))
         add("pid:", "\(pid)")
@@ -43,6 +48,10 @@ extension DaemonStatusReport {
 
     static func bpm(_ tempo: Double) -> String {
         tempo == tempo.rounded() ? "\(Int(tempo))" : "\((tempo * 10).rounded() / 10)"
+    }
+
+    static func megabytes(_ kilobytes: Int) -> String {
+        String(format: "%.1f MB", Double(kilobytes) / 1024)
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -1,3 +1,5 @@
+import ProcessMemory
+
 /// What `sideman status` shows: the running daemon's state as the control socket sends it
 /// (JSON, one object). Built off the audio thread from the atomics it publishes.
 public struct DaemonStatusReport: Codable, Hashable, Sendable {
@@ -44,6 +46,9 @@ public struct DaemonStatusReport: Codable, Hashable, Sendable {
     public var bar: Int? = nil
     public var beat: Int? = nil
     public var beatsPerBar: Int? = nil
+    /// Resident set and heap (the socket's `status` only: reading the heap takes the
+    /// allocator's locks, too dear for the web's 20 ms poll).
+    public var memory: ProcessMemory? = nil
 
     public init(
         state: String, waitingFor: String? = nil, style: String, section: String? = nil, chord: String? = nil,

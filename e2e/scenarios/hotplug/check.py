@@ -1,5 +1,6 @@
 import json
 
+from memory import grown_mappings, heap_figures, smaps_resident
 from midi_out import aseqdump_notes, pitch_class_name, probe_notes, unmatched
 
 # Bossa-nova's bass plays the root and the fifth.
@@ -58,6 +59,21 @@ def check(r):
         growth = max(rss[half:]) - max(rss[:half])
         print(f"  hotplug: RSS peak {max(rss[:half]) / 1024:.2f} MB in the first half of the cycles, {max(rss[half:]) / 1024:.2f} MB in the second")
         r.expect(growth < 1024, f"RSS grew {growth / 1024:.2f} MB from the first half of the cycles to the second")
+        figures = []
+        for name in ("status-warm.json", "status-after.json"):
+            try:
+                figures.append(heap_figures(json.loads(r.text(name))) if r.path(name).exists() else None)
+            except ValueError:
+                figures.append(None)
+        if all(figures):
+            (_, used0, free0), (_, used1, free1) = figures
+            print(f"  hotplug: heap in use {used0 / 1024:.1f} → {used1 / 1024:.1f} MB, free {free0 / 1024:.1f} → {free1 / 1024:.1f} MB (cycle 10 → end)")
+            r.expect(used1 - used0 < 512, f"heap in use grew {used1 - used0} kB over 90 cycles (bound 512 kB): a leak")
+        else:
+            r.expect(False, "no heap figures in the status at cycle 10 and at the end (memory missing?)")
+        if r.path("smaps-warm.txt").exists() and r.path("smaps-end.txt").exists():
+            grown = grown_mappings(smaps_resident(r.text("smaps-warm.txt")), smaps_resident(r.text("smaps-end.txt")))
+            print(f"  hotplug: resident set from cycle 10 to the end, by mapping: {', '.join(grown) or 'unchanged'}")
 
     dumped = aseqdump_notes(r.lines("out-dump.txt"))
     left, _ = unmatched(dumped)

@@ -81,11 +81,16 @@ while [ $i -le "$cycles" ]; do
   fi
   sleep 0.8
   sample "$i"
+  if [ "$i" -eq 10 ]; then
+    sideman status --socket $sock --json > "$out/status-warm.json" 2>&1
+    cat /proc/$pid/smaps > "$out/smaps-warm.txt"
+  fi
   echo "$i $kind $chord $ok $t0 $sent ${removed:-}" >> "$out/cycles.txt"
   removed=
   i=$((i + 1))
 done
 sideman status --socket $sock --json > "$out/status-after.json" 2>&1
+cat /proc/$pid/smaps > "$out/smaps-end.txt"
 echo "$(show MainPID) $(show NRestarts) $(show ActiveState)" > "$out/after.txt"
 systemctl stop $unit
 show ExecMainStatus > "$out/serve.rc"

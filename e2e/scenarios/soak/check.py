@@ -1,6 +1,7 @@
 import json
 
 from audio import loudest_after, read_wav
+from memory import grown_mappings, heap_figures, smaps_resident
 from midi_out import aseqdump_notes, rss_samples, unmatched
 
 
@@ -58,11 +59,26 @@ def check(r):
     hups = len(r.lines("reloads.txt")) if r.path("reloads.txt").exists() else 0
     r.expect(status.get("reloads") == hups and not status.get("last_reload_error"),
              f"{hups} reloads sent, status says {status.get('reloads')} applied, last error {status.get('last_reload_error')}")
-    late = []
+    late, heap = [], []
     for line in r.lines("status-minutes.txt"):
         try:
-            late.append(json.loads(line.split(" ", 1)[1]).get("late_callbacks"))
+            minute = json.loads(line.split(" ", 1)[1])
         except (ValueError, IndexError):
-            pass
+            continue
+        late.append(minute.get("late_callbacks"))
+        heap.append(heap_figures(minute))
+    heap = [h for h in heap if h]
+    if r.expect(len(heap) >= 4, f"the status gave heap figures {len(heap)} times (memory missing?)"):
+        print("  soak: heap in use / free per minute (MB): "
+              + ", ".join(f"{h[1] / 1024:.1f}/{h[2] / 1024:.1f}" for h in heap))
+        # A leak grows the heap in use; freed memory the allocator keeps does not (the daemon
+        # hands it back once a minute). A reload may hold two style libraries for a moment:
+        # the lowest reading of each stretch is compared.
+        later = heap[len(heap) // 2:]
+        growth = min(h[1] for h in later[-2:]) - min(h[1] for h in later[:-2] or later)
+        r.expect(growth < 512, f"heap in use grew {growth} kB in the second half of the run (bound 512 kB): a leak")
+    if r.path("smaps-warm.txt").exists() and r.path("smaps-end.txt").exists():
+        grown = grown_mappings(smaps_resident(r.text("smaps-warm.txt")), smaps_resident(r.text("smaps-end.txt")))
+        print(f"  soak: resident set from the warm-up to the end, by mapping: {', '.join(grown) or 'unchanged'}")
     print(f"  soak: {hups} reloads; late callbacks (likely xruns) per minute, cumulative: {late}; at the end {status.get('late_callbacks')}; "
           f"blocks {status.get('blocks')}")

@@ -4,7 +4,9 @@
 # with a reload (SIGHUP, the style in the file alternating) every 45 s, while the daemon runs
 # as a notify service with WatchdogSec=10 and plays to the loopback card. Recorded: the band's
 # out (aseqdump -p Sideman:1), RSS and open files every 5 s, status (late callbacks) every
-# minute, the journal, and the audio of the last seconds (after the band's stop).
+# minute (with the daemon's heap figures), the mappings of its memory (/proc/PID/smaps) at the
+# end of the warm-up and at the end, the journal, and the audio of the last seconds (after the
+# band's stop).
 out=$1
 [ -f session.mid ] || { echo "no session.mid (host-prepare.sh makes it)" > "$out/skipped"; exit 0; }
 minutes=$(cat minutes)
@@ -54,6 +56,9 @@ reloader=$!
     sleep 60; echo "$(now) $(sideman status --socket $sock --json 2>&1)" >> "$out/status-minutes.txt"
   done ) &
 status_loop=$!
+warm=$(( minutes * 30 > 120 ? minutes * 30 : 120 ))
+( sleep "$warm"; cat /proc/$pid/smaps > "$out/smaps-warm.txt" ) &
+smaps_warm=$!
 echo "$(now)" > "$out/play_start.txt"
 aplaymidi -p Sideman:0 session.mid > "$out/aplaymidi.txt" 2>&1
 echo $? > "$out/aplaymidi.rc"
@@ -64,6 +69,8 @@ echo "$(now)" > "$out/play_end.txt"
 echo "$(now)" > "$out/rec_start.txt"
 arecord -q -D plughw:Loopback,1,0 -f S16_LE -r 48000 -c 2 -d 6 "$out/capture.wav" 2> "$out/arecord.err"
 sideman status --socket $sock --json > "$out/status-after.json" 2>&1
+cat /proc/$pid/smaps > "$out/smaps-end.txt"
+kill $smaps_warm 2> /dev/null
 echo "$(show MainPID) $(show NRestarts) $(show ActiveState)" > "$out/after.txt"
 kill $sampler 2> /dev/null
 systemctl stop $unit

@@ -1,0 +1,38 @@
+import CMalloc
+import Foundation
+
+/// The daemon's memory as an admin reads it: resident set (what `ps` and systemd show) and
+/// the heap it stands on. A leak shows in the heap in use; freed memory the allocator keeps
+/// shows in the heap free, and only that one is given back by `returnFreeHeap()`.
+public struct ProcessMemory: Codable, Hashable, Sendable {
+    public var residentKilobytes: Int
+    public var heapInUseKilobytes: Int
+    public var heapFreeKilobytes: Int
+
+    public init(residentKilobytes: Int, heapInUseKilobytes: Int, heapFreeKilobytes: Int) {
+        self.residentKilobytes = residentKilobytes
+        self.heapInUseKilobytes = heapInUseKilobytes
+        self.heapFreeKilobytes = heapFreeKilobytes
+    }
+
+    /// Now, for this process. Takes the allocator's locks for a moment: never on the audio thread.
+    public static func now() -> ProcessMemory {
+        let heap = sideman_heap()
+        return ProcessMemory(
+            residentKilobytes: residentKilobytes() ?? 0, heapInUseKilobytes: Int(heap.in_use / 1024), heapFreeKilobytes: Int(heap.free / 1024))
+    }
+
+    /// Hands the allocator's free pages back to the kernel (after a reload frees the styles it
+    /// replaced, for instance), so the resident set follows what is in use. True if any were.
+    @discardableResult
+    public static func returnFreeHeap() -> Bool { sideman_heap_trim() != 0 }
+
+    /// `VmRSS` of /proc/self/status, in kB; nil where there is no /proc.
+    static func residentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+        }
+        return nil
+    }
+}
