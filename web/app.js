@@ -79,8 +79,6 @@ function showParts(parts) {
   });
 }
 
-function partState(key) { return ((state && state.parts) || []).find((p) => p.part === key) || {}; }
-
 let volumeTimer = null;
 function sendVolume(key, value) {
   clearTimeout(volumeTimer);
@@ -171,9 +169,8 @@ document.addEventListener("visibilitychange", () => {
 function bind() {
   document.querySelectorAll("[data-action]").forEach((b) => b.addEventListener("click", () => api("control/" + b.dataset.action, {})));
   document.querySelectorAll("[data-tempo]").forEach((b) => b.addEventListener("click", () => api("tempo", { by: Number(b.dataset.tempo) })));
-  document.querySelectorAll("[data-part]").forEach((b) => b.addEventListener("click", () => {
-    api("parts/" + b.dataset.part + "/mute", { on: !partState(b.dataset.part).muted });
-  }));
+  // A toggle the box does itself: two phones pressing at once end where two presses should.
+  document.querySelectorAll("[data-part]").forEach((b) => b.addEventListener("click", () => api("parts/" + b.dataset.part + "/mute", {})));
   document.querySelectorAll("[data-volume]").forEach((s) => {
     const key = s.dataset.volume;
     s.addEventListener("pointerdown", () => { dragging = key; });
@@ -197,6 +194,7 @@ function bind() {
   $("loop-toggle").addEventListener("click", () => api("loop", {}));
   $("next-song").addEventListener("click", () => api("setlist/next", {}));
   $("prev-song").addEventListener("click", () => api("setlist/previous", {}));
+  $("setlist-load").addEventListener("click", () => { if ($("setlist").value) api("setlist/load", { name: $("setlist").value }); });
   $("record-start").addEventListener("click", () => api("record/start", {}));
   $("record-stop").addEventListener("click", () => api("record/stop", {}));
   $("record-arm").addEventListener("click", () => api("record/arm", {}));
@@ -210,6 +208,27 @@ function openTab(name) {
   document.querySelectorAll(".panel").forEach((p) => { p.hidden = p.id !== "panel-" + name; });
   if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
   if (name === "takes") loadTakes();
+  if (name === "practice") loadSetlists();
+}
+
+// The setlists folder's setlists; one that does not parse is shown with its error, not
+// loadable. None: the picker gives way to "No setlists".
+async function loadSetlists() {
+  const setlists = (await api("setlists")) || [];
+  const sel = $("setlist"), chosen = sel.value;
+  sel.innerHTML = "";
+  setlists.forEach((s) => {
+    const o = document.createElement("option"); o.value = s.name;
+    if (s.error) { o.disabled = true; o.textContent = s.name + " ⚠ " + s.error; o.title = s.error; }
+    else o.textContent = (s.title || s.name) + " · " + s.songs + (s.songs === 1 ? " song" : " songs");
+    sel.appendChild(o);
+  });
+  const loadable = setlists.filter((s) => !s.error);
+  if (loadable.some((s) => s.name === chosen)) sel.value = chosen;
+  else if (loadable.length) sel.value = loadable[0].name;
+  $("setlist-row").hidden = setlists.length === 0;
+  $("no-setlists").hidden = setlists.length > 0;
+  $("setlist-load").disabled = loadable.length === 0;
 }
 
 function renderStyles() {
@@ -243,4 +262,5 @@ async function load() {
 bind();
 connect();
 load();
-if (location.hash.length > 1) openTab(location.hash.slice(1));
+const tab = location.hash.slice(1);
+if (tab && $("panel-" + tab)) openTab(tab); else loadSetlists();

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SidemanDaemon
+import StyleEngine
 
 extension WebRemoteServer {
     /// The JSON API. Every command goes through the control API's own decoding
@@ -11,6 +12,7 @@ extension WebRemoteServer {
         api.get("state") { _, _ in WebResponse.json(publisher.refresh().json) }
         api.get("styles") { _, _ in WebResponse.json(WebJSON.encode(backend.remoteStyles())) }
         api.get("songs") { _, _ in WebResponse.json(WebJSON.encode(backend.remoteSongs())) }
+        api.get("setlists") { _, _ in WebResponse.json(WebJSON.encode(folders.setlistListing())) }
         api.get("openapi.yaml") { _, _ in
             guard let text = openAPIDocument() else { throw HTTPError(.notFound, message: "the OpenAPI document is not installed") }
             return WebResponse.text(text, contentType: "application/yaml; charset=utf-8")
@@ -58,13 +60,19 @@ extension WebRemoteServer {
             object["part"] = part
             return try await run(object)
         }
-        // Mute on or off ({"on":true}), or toggled (no body), as the page's mixer shows it.
+        // Mute on or off ({"on":true}), or toggled (no body, or {}). A toggle is the mute_PART
+        // control, flipped by the band itself in the order commands reach it: two phones
+        // toggling at once end where two presses would, never both on (the state a phone
+        // read lags behind a toggle still on its way to the band).
         api.post("parts/:part/mute") { request, context in
             let key = context.parameters.get("part") ?? ""
             struct Mute: Decodable { var on: Bool? }
             let on = try Self.decode(Mute.self, from: try await Self.data(request, allowEmpty: true)).on
-            let muted = on ?? !(backend.report.parts.first { $0.part == key }?.muted ?? false)
-            return try await run(["command": "part", "part": key, "mute": muted])
+            if let on { return try await run(["command": "part", "part": key, "mute": on]) }
+            guard let part = PartID(key: key) else {
+                throw HTTPError(.badRequest, message: "unknown part '\(key)' (known: \(PartID.allCases.map(\.key).joined(separator: ", ")))")
+            }
+            return perform(.control(.toggleMute(part)))
         }
         addRecording(to: api)
     }

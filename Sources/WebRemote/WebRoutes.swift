@@ -9,6 +9,7 @@ public enum WebRoutes {
         "/api/styles": [.get],
         "/api/styles/select": [.post],
         "/api/songs": [.get],
+        "/api/setlists": [.get],
         "/api/control/{action}": [.post],
         "/api/parts/{part}": [.post],
         "/api/parts/{part}/mute": [.post],

@@ -57,17 +57,41 @@ final class FakeBackend: RemoteBackend {
 
     func change(_ body: (inout DaemonStatusReport) -> Void) { current.withLock { body(&$0) } }
 
+    /// As the daemon's ring: the mixer's commands reach the report only at `settle()`, the
+    /// next audio block, so that a state read in between is the one before them.
+    let lagging = Mutex(false)
+    private let pending = Mutex<[ControlCommand]>([])
+
     func perform(_ command: ControlCommand) -> Result<PracticeStatus, ControlCommandError> {
         if case .play(let request) = command, request.song == "missing" { return .failure(ControlCommandError("no song 'missing'")) }
         commands.withLock { $0.append(command) }
-        if case .part(let part, let mute, let volume) = command {
-            change { r in
+        if lagging.withLock({ $0 }) {
+            pending.withLock { $0.append(command) }
+        } else {
+            apply(command)
+        }
+        return .success(PracticeStatus())
+    }
+
+    /// The commands held back, applied in the order they came, as the band applies them.
+    func settle() {
+        for command in pending.withLock({ held in defer { held = [] }; return held }) { apply(command) }
+    }
+
+    /// A mixer command on the report: a mute set, a volume, or a part's mute toggled.
+    private func apply(_ command: ControlCommand) {
+        change { r in
+            switch command {
+            case .part(let part, let mute, let volume):
                 guard let i = r.parts.firstIndex(where: { $0.part == part.key }) else { return }
                 if let mute { r.parts[i].muted = mute }
                 if let volume { r.parts[i].volume = volume }
+            case .control(.toggleMute(let part)):
+                guard let i = r.parts.firstIndex(where: { $0.part == part.key }) else { return }
+                r.parts[i].muted.toggle()
+            default: break
             }
         }
-        return .success(PracticeStatus())
     }
 
     func remoteStyles() -> [RemoteCatalog.StyleEntry] {
@@ -96,4 +120,7 @@ final class FakeBackend: RemoteBackend {
     }
 
     var last: ControlCommand? { commands.withLock { $0.last } }
+
+    /// Whether the report shows the part (`bass`) muted.
+    func muted(_ part: String) -> Bool? { report.parts.first { $0.part == part }?.muted }
 }

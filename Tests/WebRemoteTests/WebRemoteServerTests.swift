@@ -15,10 +15,10 @@ import WebRemote
         .deletingLastPathComponent().appendingPathComponent("web").path
     static let sideman: HTTPFields = [HTTPField.Name("X-Sideman")!: "1", .contentType: "application/json"]
 
-    static func app(_ backend: FakeBackend, password: String? = nil) -> some ApplicationProtocol {
+    static func app(_ backend: FakeBackend, password: String? = nil, folders: WebFolders = .standard) -> some ApplicationProtocol {
         var settings = SidemanConfig.Web()
         settings.password = password
-        let server = WebRemoteServer(backend: backend, settings: settings, assets: assets, logger: Logger(label: "test"))
+        let server = WebRemoteServer(backend: backend, settings: settings, assets: assets, folders: folders, logger: Logger(label: "test"))
         return Application(router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 
@@ -65,10 +65,13 @@ import WebRemote
                 let parts = Self.json(response.body)["parts"] as? [[String: Any]] ?? []
                 #expect(parts.first { $0["part"] as? String == "bass" }?["muted"] as? Bool == true)
             }
-            #expect(backend.last == .part(.bass, mute: true, volume: nil))
-            // Toggled again: unmuted; or set outright.
-            try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman) { #expect($0.status == .ok) }
-            #expect(backend.last == .part(.bass, mute: false, volume: nil))
+            #expect(backend.last == .control(.toggleMute(.bass)))
+            // Toggled again ({} as no body): unmuted; or set outright.
+            try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman, body: ByteBuffer(string: "{}")) {
+                #expect($0.status == .ok)
+            }
+            #expect(backend.last == .control(.toggleMute(.bass)))
+            #expect(backend.muted("bass") == false)
             try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman, body: ByteBuffer(string: "{\"on\":false}")) {
                 #expect($0.status == .ok)
             }
@@ -95,6 +98,25 @@ import WebRemote
             #expect(backend.last == .play(request))
             try await client.execute(uri: "/api/loop", method: .post, headers: Self.sideman) { #expect($0.status == .ok) }
             #expect(backend.last == .loop(nil))
+        }
+    }
+
+    /// Two phones toggle the bass at once while the band has not yet applied either (the
+    /// state they read is the one before): the bass ends where two presses leave it, unmuted;
+    /// a third toggle mutes it.
+    @Test func twoTogglesAtOnceEndWhereTheyStarted() async throws {
+        let backend = FakeBackend()
+        backend.lagging.withLock { $0 = true }
+        try await Self.app(backend).test(.live) { client in
+            async let first = client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman) { $0.status }
+            async let second = client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman) { $0.status }
+            let statuses = try await [first, second]
+            #expect(statuses == [.ok, .ok])
+            backend.settle()
+            #expect(backend.muted("bass") == false)
+            try await client.execute(uri: "/api/parts/bass/mute", method: .post, headers: Self.sideman) { #expect($0.status == .ok) }
+            backend.settle()
+            #expect(backend.muted("bass") == true)
         }
     }
 
@@ -127,6 +149,7 @@ import WebRemote
                 ("/api/parts/tuba", "{\"mute\":true}", .badRequest),
                 ("/api/parts/bass/mute", "{\"on\":1}", .badRequest),
                 ("/api/parts/bass/mute", "[1,2]", .badRequest),
+                ("/api/parts/tuba/mute", "{}", .badRequest),
                 ("/api/tempo", "{\"by\":1e300}", .badRequest),
                 ("/api/tempo", "{\"by\":99999999999999999999999}", .badRequest),
                 ("/api/styles/select", "{\"index\":99}", .notFound),
