@@ -9,7 +9,8 @@ import WebRemote
 /// Serves the page and the API with a stand-in band that plays a chord a beat, on
 /// 127.0.0.1:$SIDEMAN_WEB_SERVE_PORT for $SIDEMAN_WEB_SERVE_SECONDS (default 120): to look at
 /// the page in a browser and fuzz the API against web/openapi.yaml (schemathesis) on a machine
-/// without a sound card. Skipped unless the port is given.
+/// without a sound card. $SIDEMAN_WEB_SERVE_SETLISTS names a setlists folder for the picker.
+/// Skipped unless the port is given.
 @Suite struct WebRemoteServeHarness {
     @Test func serveWithAStandInBand() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -19,7 +20,10 @@ import WebRemote
         }
         let seconds = environment["SIDEMAN_WEB_SERVE_SECONDS"].flatMap(Int.init) ?? 120
         let backend = try FakeBackend.withTakes(["2026-12-06 183012 medium-swing", "2026-12-06 191544 bossa"])
-        let server = WebRemoteServer(backend: backend, settings: .init(), assets: WebRemoteServerTests.assets, logger: Logger(label: "serve"))
+        var folders = WebFolders.standard
+        if let setlists = environment["SIDEMAN_WEB_SERVE_SETLISTS"] { folders.setlists = UserFolder(setlists, what: "setlists") }
+        let server = WebRemoteServer(
+            backend: backend, settings: .init(), assets: WebRemoteServerTests.assets, folders: folders, logger: Logger(label: "serve"))
         let app = server.application(host: "127.0.0.1", port: port)
         print("serving http://127.0.0.1:\(port)/ for \(seconds) s (takes in \(backend.folder))")
         try await withThrowingTaskGroup(of: Void.self) { group in

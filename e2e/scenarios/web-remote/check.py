@@ -170,6 +170,13 @@ def check(r):
             r.expect(not wrong, f"song bars whose first bass note is not the chart chord's root (bar, note): {wrong}")
             print(f"  web-remote: song {practice.get('song')} loop {practice.get('loop')}: {bars} bars, roots C F C F ... on the bass")
 
+    # The setlist picker: it lists the setlist guest.sh wrote, and Load plays its first song.
+    chosen = one(record, "setlist")
+    r.expect("e2e.txt" in (chosen.get("options") or []), f"the setlist picker's options: {chosen.get('options')}")
+    picked = chosen.get("practice") or {}
+    r.expect(chosen.get("ok") and picked.get("setlist") == "E2E set",
+             f"after Load, the practice state: song {picked.get('song')!r}, setlist {picked.get('setlist')!r}")
+
     # Every note that started before the band stopped has ended.
     stop = one(record, "stop")
     r.expect(stop.get("ok"), "the band did not stop when Stop was tapped")

@@ -53,6 +53,10 @@ enabled = true
 listen = "0.0.0.0:8080"
 TOML
 chmod 0755 /run/web-remote; chmod 0644 /run/web-remote/sideman.toml
+# A setlist for the page's picker, in the only folder the web remote loads setlists from.
+mkdir -p /var/lib/sideman/setlists
+printf 'Title = E2E set\nblues-major-f --tempo 120\ncircle-of-fifths\n' > /var/lib/sideman/setlists/e2e.txt
+chmod 0644 /var/lib/sideman/setlists/e2e.txt
 mkdir -p /run/systemd/system/sideman.service.d
 cat > /run/systemd/system/sideman.service.d/e2e.conf <<'UNIT'
 [Service]

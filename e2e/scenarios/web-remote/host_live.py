@@ -5,7 +5,8 @@ Runs while the VM runs (e2e/run.sh starts it). It waits for the guest's "web-rem
 on the VM console, then:
   1. the page in Debian's headless chromium (Selenium, chromium-driver), phone-sized (390x844):
      Start, a chord from the virtual keyboard (how soon the page shows it), Main B, tempo up,
-     mute bass (and unmute), a song with a loop; screenshots of each view;
+     mute bass (and unmute), a song with a loop, a setlist from the picker; screenshots of each
+     view;
   2. load: 20 WebSocket clients on /api/events and 200 requests/s to /api/state for 60 s,
      with the daemon's audio figures and memory before and after;
   3. schemathesis against /api/openapi.yaml (no 5xx, responses match the schema), time-bound;
@@ -37,6 +38,7 @@ CONSOLE = Path(os.environ["E2E_CONSOLE"])
 BASE = f"http://127.0.0.1:{WEB}"
 SHOTS = OUT / "screenshots"
 SONG, LOOP = "circle-of-fifths", "1-2"
+SETLIST, SETLIST_TITLE, SETLIST_FIRST = "e2e.txt", "E2E set", "blues-major-f"  # guest.sh writes it
 CHORDS = [("F", [41, 45, 48]), ("G", [43, 47, 50]), ("C", [36, 40, 43])]
 LOAD_SECONDS, LOAD_RATE, LOAD_SOCKETS = 60, 200, 20
 QUIET_SECONDS = 30
@@ -326,6 +328,20 @@ def run_browser() -> None:
         shot(driver, "4-styles")
         tab("practice", "Practice")
 
+    def setlist() -> None:
+        # The picker lists the setlists folder's files; Load plays the setlist's first song.
+        tab("practice", "Practice")
+        picker = find(driver, (By.ID, "setlist"))
+        listed = lambda: [o.get_attribute("value") for o in Select(picker).options]
+        wait_until("the setlist picker", lambda: SETLIST in listed(), 30)
+        options = listed()
+        Select(picker).select_by_value(SETLIST)
+        mark("tap-setlist-load")
+        tap(driver, find(driver, (By.ID, "setlist-load")))
+        practice = lambda: state().get("practice") or {}
+        playing = wait_until("the setlist's first song", lambda: practice().get("song") == SETLIST_FIRST, 60)
+        step("setlist", options=options, ok=playing is not None, practice=practice())
+
     def stop() -> None:
         # The song, and the band if it still plays. Every note must end.
         mark("tap-stop")
@@ -341,7 +357,7 @@ def run_browser() -> None:
     try:
         for name, part in (("open", open_page), ("start", start), ("chords", chords), ("main-b", main_b),
                            ("tempo-up", tempo_up), ("mute-bass", mute_bass), ("song", song), ("styles", styles),
-                           ("load", run_load), ("stop", stop)):
+                           ("load", run_load), ("setlist", setlist), ("stop", stop)):
             guarded(name, part)
     finally:
         driver.quit()
