@@ -53,7 +53,9 @@ enabled = true
 listen = "0.0.0.0:8080"
 TOML
 chmod 0755 /run/web-remote; chmod 0644 /run/web-remote/sideman.toml
-# A setlist for the page's picker, in the only folder the web remote loads setlists from.
+# A setlist for the page's picker, in the only folder the web remote loads setlists from
+# (removed at the end, with the folder if this scenario made it).
+setlists_made=""; [ -d /var/lib/sideman/setlists ] || setlists_made=yes
 mkdir -p /var/lib/sideman/setlists
 printf 'Title = E2E set\nblues-major-f --tempo 120\ncircle-of-fifths\n' > /var/lib/sideman/setlists/e2e.txt
 chmod 0644 /var/lib/sideman/setlists/e2e.txt
@@ -97,5 +99,7 @@ journalctl -u sideman --no-pager -o short-monotonic > "$out/journal.txt" 2>&1
 # The unit as it was for any scenario after this one (the drop-in, the address let through).
 rm -rf /run/systemd/system/sideman.service.d /run/systemd/system.control/sideman.service.d
 systemctl daemon-reload
+rm -f /var/lib/sideman/setlists/e2e.txt
+[ -n "$setlists_made" ] && rmdir /var/lib/sideman/setlists 2>/dev/null
 kill $httpd $keys 2>/dev/null
 exit 0
