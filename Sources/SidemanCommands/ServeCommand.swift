@@ -67,9 +67,10 @@ public struct ServeCommand: AsyncParsableCommand {
         // The configuration first (its errors come before any style search), then the styles.
         let configuration = try Daemon.configuration(for: options)
         let choice = style
-        let selection = try Self.styles(choosing: choice ?? configuration.style.name, folder: configuration.style.folder)
+        let memo = StyleLibraryMemo()
+        let selection = try Self.styles(choosing: choice ?? configuration.style.name, folder: configuration.style.folder, memo: memo)
         let daemon = try Daemon(options: options, config: configuration, styles: selection) { config in
-            try Self.styles(choosing: choice ?? config.style.name, folder: config.style.folder)
+            try Self.styles(choosing: choice ?? config.style.name, folder: config.style.folder, memo: memo)
         }
         for problem in selection.problems { daemon.logger.warning("style: \(problem)") }
         var extra: [any Service] = []
@@ -83,10 +84,12 @@ public struct ServeCommand: AsyncParsableCommand {
 
     /// The style library (for style selection by number), with the chosen style's index; a
     /// style file is put first. `folder` is the configuration's drop-in styles folder.
-    static func styles(choosing choice: String, folder: String?) throws -> StyleSelection {
+    /// With a `memo`, the files that did not change since its last load are not parsed again.
+    static func styles(choosing choice: String, folder: String?, memo: StyleLibraryMemo? = nil) throws -> StyleSelection {
         let access = StyleLibrary.FileAccess.local
         let directories = StylesCommand.directories(userDirectory: nil, configFolder: folder, access: access)
-        let library = StyleLibrary.load(from: directories, access: access)
+        let library = memo?.load { StyleLibrary.load(from: directories, access: access, reusing: $0) }
+            ?? StyleLibrary.load(from: directories, access: access)
         let problems = library.errors.map(\.description)
         if choice == "auto" {
             guard !library.styles.isEmpty else { throw RenderError.noStylesInstalled(searched: directories) }

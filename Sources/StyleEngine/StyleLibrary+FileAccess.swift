@@ -35,7 +35,9 @@ extension StyleLibrary {
     /// Reads every `*.style` file and Yamaha style file of `directories` in order (files sorted by name within a
     /// folder). A folder that does not exist is skipped, unless it is in `required` (the
     /// user's own folder), which then gives an error line.
-    public static func load(from directories: [String], required: [String] = [], access: FileAccess) -> StyleLibrary {
+    public static func load(
+        from directories: [String], required: [String] = [], access: FileAccess, reusing previous: StyleLibrary? = nil
+    ) -> StyleLibrary {
         var files: [File] = []
         var errors: [StyleParseError] = []
         for dir in directories {
@@ -52,7 +54,7 @@ extension StyleLibrary {
                 }
             }
         }
-        return StyleLibrary(files: files, errors: errors)
+        return StyleLibrary(files: files, errors: errors, reusing: previous)
     }
 
     static func parent(_ path: String) -> String { LibraryFolders.parent(path) }

@@ -6,6 +6,17 @@ public struct StyleLibrary: Sendable {
     public private(set) var styles: [Style]
     /// One per file that could not be read or parsed, in the order they were met.
     public private(set) var errors: [StyleParseError]
+    /// What each file read and became, by path: a later load that finds the same bytes takes
+    /// the style from here instead of parsing it again (a daemon's reload then builds nothing
+    /// new for the styles that did not change, and its heap does not fragment reload by reload).
+    private var sources: [String: Source] = [:]
+    /// Files this library parsed itself (the others were taken from the library it reused).
+    public private(set) var parsedCount = 0
+
+    struct Source: Sendable {
+        var bytes: [UInt8]
+        var result: Result<Style, StyleParseError>
+    }
 
     /// A style file's path (for messages and the default name) and its bytes: our text
     /// format, or a Yamaha style file (told apart by the extension).
@@ -31,14 +42,24 @@ public struct StyleLibrary: Sendable {
         return YamahaStyleReader.fileExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
-    /// Parses every file; earlier files win when two styles share a name.
-    public init(files: [File], errors: [StyleParseError] = []) {
+    /// Parses every file; earlier files win when two styles share a name. A file whose path and
+    /// bytes are the same as in `previous` is not parsed again: its style (or its error) is
+    /// taken from there.
+    public init(files: [File], errors: [StyleParseError] = [], reusing previous: StyleLibrary? = nil) {
         var byName: [String: Style] = [:]
         var order: [String] = []
         var problems = errors
         for file in files {
+            let result: Result<Style, StyleParseError>
+            if let prior = previous?.sources[file.path], prior.bytes == file.bytes {
+                result = prior.result
+            } else {
+                result = Result { () throws(StyleParseError) in try Self.parse(file) }
+                parsedCount += 1
+            }
+            sources[file.path] = Source(bytes: file.bytes, result: result)
             do {
-                let style = try Self.parse(file)
+                let style = try result.get()
                 if byName[style.name] == nil {
                     byName[style.name] = style
                     order.append(style.name)

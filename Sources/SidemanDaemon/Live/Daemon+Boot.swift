@@ -14,7 +14,7 @@ extension Daemon {
         guard let soundFontPath = try await waitFor("SoundFont \(config.synth.soundFont)", { try Self.locateSoundFont(config.synth) })
         else { return nil }
         let selection = initialStyles
-        let styles = selection.styles.map(LiveStyle.init)
+        let styles = preparedStyles.prepare(selection.styles).styles
         let rate = config.audio.sampleRate
         let band = LiveBand(styles: styles, styleIndex: selection.index, config: config, sampleRate: rate)
         let synth = try Synthesizer(settings: SynthesizerSettings(

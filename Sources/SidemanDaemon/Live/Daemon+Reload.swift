@@ -38,7 +38,8 @@ extension Daemon {
         {
             logger.warning("reload: [audio], [synth], [inputs], [out] connect and [daemon] changes take effect at the next start")
         }
-        let update = LiveReconfiguration(config: config, styles: selection.styles.map(LiveStyle.init), styleIndex: selection.index)
+        let prepared = preparedStyles.prepare(selection.styles)
+        let update = LiveReconfiguration(config: config, styles: prepared.styles, styleIndex: selection.index)
         let handed = live.withLock { state -> Bool in
             guard let state else { return false }
             return state.reconfigurations.push(update)
@@ -63,6 +64,7 @@ extension Daemon {
         practice.state.withLock { $0.styles = selection.styles }  // songs pick their style from these
         logger.info("reloaded", metadata: [
             "file": "\(file)", "style": "\(selection.styles[update.styleIndex].name)", "styles": "\(selection.styles.count)",
+            "compiled": "\(prepared.compiled)",
             "split": "\(config.keyboard.splitPoint)", "fingering": "\(config.keyboard.fingering)",
         ])
     }

@@ -34,6 +34,8 @@ public final class Daemon: Sendable {
     let practice = PracticePlayer()
     /// Chord, section and tempo lines, held back in a burst (Daemon+Loop).
     let noticeLog = Mutex(NoticeLog())
+    /// The compiled styles the band has: a reload compiles only what changed.
+    let preparedStyles = PreparedStyles()
 
     /// `styles` is the selection for `config`; `loadStyles` makes a new one on reload.
     public init(

@@ -59,6 +59,12 @@ def check(r):
     hups = len(r.lines("reloads.txt")) if r.path("reloads.txt").exists() else 0
     r.expect(status.get("reloads") == hups and not status.get("last_reload_error"),
              f"{hups} reloads sent, status says {status.get('reloads')} applied, last error {status.get('last_reload_error')}")
+    # The style files do not change: a reload compiles none of them again (nothing rebuilt,
+    # nothing for the heap to fragment).
+    reloaded = [line for line in journal if line.endswith(" reloaded")]
+    compiled = [line.split("compiled=", 1)[1].split()[0] for line in reloaded if "compiled=" in line]
+    r.expect(len(compiled) == len(reloaded) and all(c == "0" for c in compiled),
+             f"reloads compiled styles again though no file changed: {compiled or reloaded[:2]}")
     late, heap = [], []
     for line in r.lines("status-minutes.txt"):
         try:
