@@ -13,9 +13,18 @@ public struct StyleLibrary: Sendable {
     /// Files this library parsed itself (the others were taken from the library it reused).
     public private(set) var parsedCount = 0
 
+    /// A file's length and a 64-bit digest of its bytes (this process's `Hasher`), rather than
+    /// the bytes: a large Yamaha library is not kept twice in memory.
     struct Source: Sendable {
-        var bytes: [UInt8]
+        var byteCount: Int
+        var digest: Int
         var result: Result<Style, StyleParseError>
+
+        static func digest(_ bytes: [UInt8]) -> Int {
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            return hasher.finalize()
+        }
     }
 
     /// A style file's path (for messages and the default name) and its bytes: our text
@@ -51,13 +60,14 @@ public struct StyleLibrary: Sendable {
         var problems = errors
         for file in files {
             let result: Result<Style, StyleParseError>
-            if let prior = previous?.sources[file.path], prior.bytes == file.bytes {
+            let digest = Source.digest(file.bytes)
+            if let prior = previous?.sources[file.path], prior.byteCount == file.bytes.count, prior.digest == digest {
                 result = prior.result
             } else {
                 result = Result { () throws(StyleParseError) in try Self.parse(file) }
                 parsedCount += 1
             }
-            sources[file.path] = Source(bytes: file.bytes, result: result)
+            sources[file.path] = Source(byteCount: file.bytes.count, digest: digest, result: result)
             do {
                 let style = try result.get()
                 if byName[style.name] == nil {

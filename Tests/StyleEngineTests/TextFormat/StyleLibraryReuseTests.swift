@@ -39,6 +39,13 @@ import Testing
         #expect(next.style(named: "a")?.title == "A, edited")
     }
 
+    @Test func anEditThatKeepsTheLengthIsSeen() {
+        let first = Self.load(["/styles/a.style": StyleLibraryTests.style("a", title: "Slow")])
+        let next = Self.load(["/styles/a.style": StyleLibraryTests.style("a", title: "Fast")], reusing: first)
+        #expect(next.parsedCount == 1)
+        #expect(next.style(named: "a")?.title == "Fast")
+    }
+
     @Test func withoutAPreviousLibraryEverythingIsParsed() {
         let files = ["/styles/a.style": StyleLibraryTests.style("a")]
         #expect(Self.load(files, reusing: nil).parsedCount == 1)
