@@ -15,6 +15,3 @@ static inline sideman_heap_figures sideman_heap(void) {
     sideman_heap_figures f = { m.uordblks + m.hblkhd, m.fordblks, m.hblkhd };
     return f;
 }
-
-/* Gives the free pages of every arena back to the kernel; 1 if any were. */
-static inline int sideman_heap_trim(void) { return malloc_trim(0); }

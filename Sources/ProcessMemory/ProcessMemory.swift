@@ -2,8 +2,8 @@ import CMalloc
 import Foundation
 
 /// The daemon's memory as an admin reads it: resident set (what `ps` and systemd show) and
-/// the heap it stands on. A leak shows in the heap in use; freed memory the allocator keeps
-/// shows in the heap free, and only that one is given back by `returnFreeHeap()`.
+/// the heap it stands on. A leak shows in the heap in use; memory freed but kept by the
+/// allocator (fragments it could not reuse) shows in the heap free.
 public struct ProcessMemory: Codable, Hashable, Sendable {
     public var residentKilobytes: Int
     public var heapInUseKilobytes: Int
@@ -21,11 +21,6 @@ public struct ProcessMemory: Codable, Hashable, Sendable {
         return ProcessMemory(
             residentKilobytes: residentKilobytes() ?? 0, heapInUseKilobytes: Int(heap.in_use / 1024), heapFreeKilobytes: Int(heap.free / 1024))
     }
-
-    /// Hands the allocator's free pages back to the kernel (after a reload frees the styles it
-    /// replaced, for instance), so the resident set follows what is in use. True if any were.
-    @discardableResult
-    public static func returnFreeHeap() -> Bool { sideman_heap_trim() != 0 }
 
     /// `VmRSS` of /proc/self/status, in kB; nil where there is no /proc.
     static func residentKilobytes() -> Int? {

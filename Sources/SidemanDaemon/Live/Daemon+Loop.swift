@@ -3,16 +3,12 @@ import Arranger
 import FluidSynthOutput
 import Foundation
 import Logging
-import ProcessMemory
 import ServiceLifecycle
 
 extension Daemon {
     /// The band service: boot, tell systemd it is ready, then (every 10 ms) log the audio
     /// thread's notices, keep STATUS current and free what reloads replaced, until shutdown;
-    /// then end every note and close the devices. Once a minute the allocator's free pages go
-    /// back to the kernel: the web server, hotplugs and reloads free memory in several threads'
-    /// arenas, which glibc otherwise keeps, and over days the resident set would creep up with
-    /// nothing leaked (the heap in use stays flat; `sideman status` shows both).
+    /// then end every note and close the devices.
     func bandService() async {
         let rig: LiveRig
         do {
@@ -33,7 +29,6 @@ extension Daemon {
             practiceTick(rig.state)
             guard await recoverAudioIfStopped(rig, &audioWatch) else { break }
             if tick % 100 == 0 { lookAtSubscribers(rig.client) }  // once a second
-            if tick % 6000 == 5999 { ProcessMemory.returnFreeHeap() }  // once a minute
             tick += 1
             if tick % 10 == 0 {  // STATUS at most every 100 ms
                 let now = report.summary
@@ -70,11 +65,8 @@ extension Daemon {
             practiceNotice(notice)
         }
         if let line = noticeLog.withLock({ $0.due(atNanoseconds: now) }) { log(line) }
-        var freedStyles = false
-        while state.retired.pop() != nil { freedStyles = true }
+        while state.retired.pop() != nil {}
         while state.retiredCharts.pop() != nil {}
-        // A reload has just freed the whole style library it replaced: give its pages back now.
-        if freedStyles { ProcessMemory.returnFreeHeap() }
     }
 
     /// Ends every note, then closes the sound card, then the ports.

@@ -12,7 +12,8 @@ flood.mid, track 1 (to Sideman:0), one tick = 1 ms (500 ticks per quarter at 120
              the flood ends with every key up and sustain off.
 after.mid, played once aplaymidi has delivered the whole flood (on a slow machine it falls
 behind the file's clock, and the G7 must still come after the flood, not inside it):
-  0 s        G7 again, held 3 s: the band must be back on it within 100 ms;
+  0 s        the drums muted (control channel), then G7 again, held 3 s: the band must be
+             back on it within 100 ms;
   3 s        G7 released; 3.2 s start/stop (control channel C2) stops the band.
 Track 2 (to Probe:0, port prefix 1): a marker note 1 at the flood's start (flood.mid) and a
 marker note 2 with the G7 after it (after.mid), so that the probe stamps both on the clock it
@@ -95,6 +96,10 @@ def main():
     with open(sys.argv[1], "wb") as f:
         f.write(header + track(band) + track(probe))
     after = [(0, b"\xff\x51\x03\x07\xa1\x20")]
+    # The drums muted first (control channel 16, mute_rhythm1 and mute_rhythm2: C3, C#3), so
+    # that the audio after the flood holds the pitched parts alone: a kick, a rim and a ride
+    # weigh in the pitch classes heard and could hide the chord's third.
+    after += [(0, bytes([0x9F, key, 100])) for key in (60, 61)] + [(0, bytes([0x8F, key, 0])) for key in (60, 61)]
     after += [(0, bytes([0x90, n, 90])) for n in G7]
     after += [(3_000, bytes([0x80, n, 0])) for n in G7]
     after += [(3_200, b"\x9f\x24\x64"), (3_210, b"\x8f\x24\x00"), (3_500, b"\xff\x01\x03end")]

@@ -77,9 +77,8 @@ def check(r):
     if r.expect(len(heap) >= 4, f"the status gave heap figures {len(heap)} times (memory missing?)"):
         print("  soak: heap in use / free per minute (MB): "
               + ", ".join(f"{h[1] / 1024:.1f}/{h[2] / 1024:.1f}" for h in heap))
-        # A leak grows the heap in use; freed memory the allocator keeps does not (the daemon
-        # hands it back once a minute). A reload may hold two style libraries for a moment:
-        # the lowest reading of each stretch is compared.
+        # A leak grows the heap in use; fragments the allocator keeps do not. A reload may hold
+        # a second style for a moment: the lowest reading of each stretch is compared.
         later = heap[len(heap) // 2:]
         growth = min(h[1] for h in later[-2:]) - min(h[1] for h in later[:-2] or later)
         r.expect(growth < 512, f"heap in use grew {growth} kB in the second half of the run (bound 512 kB): a leak")
