@@ -1,4 +1,3 @@
-import Foundation
 import Practice
 import SidemanDaemon
 
@@ -21,27 +20,12 @@ public struct WebSetlist: Codable, Hashable, Sendable {
         self.error = error
     }
 
-    /// Longest file read: a setlist is a few lines; anything larger is not one.
-    static let maxBytes = 256 * 1024
-
-    /// The setlist in `file` (a real path inside the folder), read as setlist_load reads it.
+    /// The setlist in `file` (a real path inside the folder), read as setlist_load reads it;
+    /// its errors name the file by `name` alone.
     init(name: String, file: String) {
         self.name = name
-        let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
-        if let size, size > Self.maxBytes {
-            error = "\(name): \(size) bytes, more than a setlist's \(Self.maxBytes)"
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            error = "\(name): cannot be read"
-            return
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            error = "\(name): not UTF-8 text"
-            return
-        }
         do {
-            let setlist = try Setlist.parse(text, source: name)
+            let setlist = try Setlist.load(path: file, source: name)
             title = setlist.title
             songs = setlist.songs.count
         } catch {

@@ -161,12 +161,9 @@ extension Daemon {
     /// Loads a setlist; `play`: its first song starts now, else it waits for start/stop or
     /// next song (the setlist of `[practice] setlist`, loaded at start), the song leading.
     func loadSetlist(_ path: String, play playing: Bool = true) throws(ControlCommandError) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ControlCommandError("\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"))
-        }
         let setlist: Setlist
         do {
-            setlist = try Setlist.parse(text, source: path)
+            setlist = try Setlist.load(path: path)
         } catch {
             throw ControlCommandError(error.message)
         }
