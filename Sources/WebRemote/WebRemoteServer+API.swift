@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SidemanDaemon
-import StyleEngine
 
 extension WebRemoteServer {
     /// The JSON API. Every command goes through the control API's own decoding
@@ -69,10 +68,7 @@ extension WebRemoteServer {
             struct Mute: Decodable { var on: Bool? }
             let on = try Self.decode(Mute.self, from: try await Self.data(request, allowEmpty: true)).on
             if let on { return try await run(["command": "part", "part": key, "mute": on]) }
-            guard let part = PartID(key: key) else {
-                throw HTTPError(.badRequest, message: "unknown part '\(key)' (known: \(PartID.allCases.map(\.key).joined(separator: ", ")))")
-            }
-            return perform(.control(.toggleMute(part)))
+            return try await run(["command": "control", "action": "mute_" + key])
         }
         addRecording(to: api)
     }
