@@ -9,12 +9,6 @@ public struct ProcessMemory: Codable, Hashable, Sendable {
     public var heapInUseKilobytes: Int
     public var heapFreeKilobytes: Int
 
-    public init(residentKilobytes: Int, heapInUseKilobytes: Int, heapFreeKilobytes: Int) {
-        self.residentKilobytes = residentKilobytes
-        self.heapInUseKilobytes = heapInUseKilobytes
-        self.heapFreeKilobytes = heapFreeKilobytes
-    }
-
     /// Now, for this process. Takes the allocator's locks for a moment: never on the audio thread.
     public static func now() -> ProcessMemory {
         let heap = sideman_heap()
