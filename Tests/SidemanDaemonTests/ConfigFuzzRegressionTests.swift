@@ -36,6 +36,14 @@ import Testing
         #expect(error("[audio]\nperiods = 3\n[[[[[[[[audio]]]]]]]]\n") == "fuzz.toml:3: a table name cannot start with '['")
     }
 
+    /// The TOML library skips a byte-order mark at the start, so `\u{FEFF}[[[` reached the
+    /// same assertion past the header check.
+    @Test func aHeaderAfterAByteOrderMarkIsCheckedToo() {
+        #expect(error("\u{FEFF}[[[") == "fuzz.toml:1: a table name cannot start with '['")
+        #expect(error("\u{FEFF} [/x]\n") == "fuzz.toml:1: a table name cannot start with '/'")
+        #expect(error("\u{FEFF}[style]\nname = \"bossa-nova\"\n") == nil)
+    }
+
     @Test func tabsAndWindowsLineEndsAreFine() {
         #expect(error("[style]\r\n\tname = \"bossa-nova\"\t# tab\r\n") == nil)
     }

@@ -29,9 +29,12 @@ extension SidemanConfig {
 
     /// The TOML library also aborts on a table header whose name does not start with a key
     /// character or a quote (`[`, `[/etc]`, `[[[x]]]`); such a line is never valid TOML.
+    /// The library skips a byte-order mark at the start of the file, so the first line is
+    /// read past one too (editors on Windows write it).
     static func refuseBadTableHeaders(in text: String, file: String) throws(ConfigError) {
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.drop { $0 == " " || $0 == "\t" }
+            let unmarked = index == 0 && raw.unicodeScalars.first == "\u{FEFF}" ? raw.dropFirst() : raw[...]
+            let line = unmarked.drop { $0 == " " || $0 == "\t" }
             guard line.first == "[" else { continue }
             // `[name]` or `[[name]]`: a third bracket (`[[[`) is no name either.
             let name = line.dropFirst(line.hasPrefix("[[") ? 2 : 1).drop { $0 == " " || $0 == "\t" }
