@@ -34,8 +34,8 @@ extension Daemon {
         } else {
             take = try library.find(name)
         }
-        if let recording = takeRecorder?.status, recording.state == "recording", recording.take == name {
-            throw .file(name, "is being recorded; stop the take first")
+        if let recording = takeRecorder?.status, recording.state == "recording", recording.take == take.name {
+            throw .file(take.name, "is being recorded; stop the take first")
         }
         let deleted = try library.delete(take.name)
         logger.info("take deleted", metadata: ["take": "\(deleted.name)"])
