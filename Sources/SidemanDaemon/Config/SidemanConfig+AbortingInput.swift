@@ -25,6 +25,9 @@ extension SidemanConfig {
             throw ConfigError(file: file, line: line, key: nil, message: "a carriage return (CR) not followed by a newline")
         }
         try refuseBadTableHeaders(in: text, file: file)
+        if let bad = TOMLArrayItemScanner.firstBadItem(in: text) {
+            throw ConfigError(file: file, line: bad.line, key: nil, message: "an array item cannot start with \(bad.character)")
+        }
     }
 
     /// The TOML library also aborts on a table header whose name does not start with a key
