@@ -6,4 +6,23 @@ import ALSASequencer
 struct AudioWatch {
     var detector: AudioStallDetector
     var starvedWarnings = WarningThrottle(intervalNanoseconds: 5_000_000_000)
+    /// Whether this driver's thread has been looked at for real-time priority yet (once per
+    /// driver: a reopened card has a new thread, which asks for it again).
+    private(set) var priorityLookedAt = false
+
+    /// True, once per driver, when its thread is known to run without real-time priority:
+    /// then other programs can delay the callbacks into late ones, which an admin should hear
+    /// about once, not find in the late-callback count. `isRealTime` is nil until the driver
+    /// has called back.
+    mutating func lacksRealTimePriority(_ isRealTime: Bool?) -> Bool {
+        guard !priorityLookedAt, let isRealTime else { return false }
+        priorityLookedAt = true
+        return !isRealTime
+    }
+
+    /// A new driver: its thread is looked at afresh.
+    mutating func driverReplaced(atNanoseconds now: Int64) {
+        detector.reopened(atNanoseconds: now)
+        priorityLookedAt = false
+    }
 }

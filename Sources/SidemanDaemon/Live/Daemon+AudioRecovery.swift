@@ -37,6 +37,7 @@ extension Daemon {
         switch decision {
         case .keep, .wait:
             if let n = watch.starvedWarnings.due(atNanoseconds: UInt64(now)) { logStarved(n, watch) }
+            if watch.lacksRealTimePriority(rig.audio.driverThreadIsRealTime) { logNoRealTimePriority() }
             return true
         case .starved:
             if watch.detector.starvedEpisodes != episodes {
@@ -46,9 +47,16 @@ extension Daemon {
             return true
         case .reopen:
             guard await reopenAudio(rig) else { return false }
-            watch.detector.reopened(atNanoseconds: CallbackTimer.now())
+            watch.driverReplaced(atNanoseconds: CallbackTimer.now())
             return true
         }
+    }
+
+    /// The driver's thread runs SCHED_OTHER: FluidSynth asked for real-time priority and was
+    /// refused (no LimitRTPRIO in the unit, no rtprio limit for a user's `sideman serve`).
+    func logNoRealTimePriority() {
+        let device = snapshot.withLock { $0.config.audio.device }
+        logger.warning("sound card \(device): the audio thread runs without real-time priority (SCHED_FIFO refused), so other programs can make its callbacks late; the unit allows it with LimitRTPRIO=95, a user's sideman serve with an rtprio limit (/etc/security/limits.d)")
     }
 
     /// `n` starved episodes since the last such line (one per five seconds at most).

@@ -42,6 +42,12 @@ def check(r):
                  f"the SCHED_FIFO thread after the reopen is not a new one: {fifo}")
     else:
         print(f"  audio-recovery: no SCHED_FIFO thread before the fault either (real-time priority not granted here)")
+    # The warning of an audio thread without real-time priority comes exactly when it has none.
+    warned = "without real-time priority" in log
+    if fifo["sched-before.txt"] and fifo["sched-after.txt"]:
+        r.expect(not warned, "the daemon warned of no real-time priority while its audio threads ran SCHED_FIFO")
+    elif not fifo["sched-before.txt"]:
+        r.expect(warned, "the audio thread ran without SCHED_FIFO and the daemon never warned of it")
     main_pid, restarts = (r.text("before-stop.txt").split() + ["?", "?"])[:2]
     r.expect(main_pid == pid and restarts == "0",
              f"systemd restarted the service after the fault (MainPID {main_pid}, was {pid}; NRestarts {restarts})")

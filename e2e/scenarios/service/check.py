@@ -58,6 +58,8 @@ def check(r):
     sched = [line.split() for line in r.lines("sched.txt") if len(line.split()) == 4]
     fifo = [s for s in sched if s[2] == "1" and int(s[3]) > 0]
     r.expect(bool(fifo), f"no thread of the daemon runs SCHED_FIFO (tid name policy priority): {sched}")
+    r.expect(not fifo or "without real-time priority" not in r.text("journal.txt"),
+             "the daemon warned of no real-time priority while its audio thread runs SCHED_FIFO")
     limits = r.text("limits.txt")
     r.expect(re.search(r"Max realtime priority\s+95\s+95", limits) is not None, f"LimitRTPRIO not applied: {limits!r}")
 
