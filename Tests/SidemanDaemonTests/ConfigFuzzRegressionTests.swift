@@ -45,6 +45,19 @@ import Testing
         #expect(error("\u{FEFF}[style]\nname = \"bossa-nova\"\n") == nil)
     }
 
+    /// The header check read Swift Characters: a `[` with a combining mark after it is one
+    /// Character, and a CR LF line end another, so neither header was looked at.
+    @Test func headersAreCheckedByCodePointAndAcrossWindowsLineEnds() {
+        #expect(error("[\u{6E0}fold]\n") == "fuzz.toml:1: a table name cannot start with U+06E0")
+        #expect(error("[style]\r\nname = \"a\"\r\n[/x]\r\n") == "fuzz.toml:3: a table name cannot start with '/'")
+        #expect(error("[#]\n") == "fuzz.toml:1: a table header without a name")
+    }
+
+    /// A key's line is found in a file with Windows line ends too.
+    @Test func aKeyErrorNamesItsLineInAWindowsFile() {
+        #expect(error("[style]\r\n\r\ntempo = \"fast\"\r\n") == "fuzz.toml:3: style.tempo: must be a number, not a string")
+    }
+
     /// An array item starting with `}` or a line separator tripped the library's assertion
     /// that a value never starts with a terminator.
     @Test func anArrayItemThatCannotStartAValueIsAnErrorNotAnAbort() {
@@ -65,7 +78,7 @@ import Testing
         ]
         for text in valid {
             #expect((try? TOMLTable(string: text)) != nil, "not valid TOML: \(text)")
-            #expect(TOMLArrayItemScanner.firstBadItem(in: text) == nil, "\(text)")
+            #expect(TOMLAbortScanner.firstFinding(in: text) == nil, "\(text)")
         }
     }
 

@@ -24,29 +24,8 @@ extension SidemanConfig {
         if previous == "\r" {
             throw ConfigError(file: file, line: line, key: nil, message: "a carriage return (CR) not followed by a newline")
         }
-        try refuseBadTableHeaders(in: text, file: file)
-        if let bad = TOMLArrayItemScanner.firstBadItem(in: text) {
-            throw ConfigError(file: file, line: bad.line, key: nil, message: "an array item cannot start with \(bad.character)")
-        }
-    }
-
-    /// The TOML library also aborts on a table header whose name does not start with a key
-    /// character or a quote (`[`, `[/etc]`, `[[[x]]]`); such a line is never valid TOML.
-    /// The library skips a byte-order mark at the start of the file, so the first line is
-    /// read past one too (editors on Windows write it).
-    static func refuseBadTableHeaders(in text: String, file: String) throws(ConfigError) {
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let unmarked = index == 0 && raw.unicodeScalars.first == "\u{FEFF}" ? raw.dropFirst() : raw[...]
-            let line = unmarked.drop { $0 == " " || $0 == "\t" }
-            guard line.first == "[" else { continue }
-            // `[name]` or `[[name]]`: a third bracket (`[[[`) is no name either.
-            let name = line.dropFirst(line.hasPrefix("[[") ? 2 : 1).drop { $0 == " " || $0 == "\t" }
-            guard let first = name.first else {
-                throw ConfigError(file: file, line: index + 1, key: nil, message: "a table header without a name")
-            }
-            guard first.isASCII && (first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'") else {
-                throw ConfigError(file: file, line: index + 1, key: nil, message: "a table name cannot start with '\(first)'")
-            }
+        if let finding = TOMLAbortScanner.firstFinding(in: text) {
+            throw ConfigError(file: file, line: finding.line, key: nil, message: finding.message)
         }
     }
 }

@@ -1,18 +1,22 @@
-/// Finds, in TOML text, an array item that starts with a character the TOML library asserts
-/// can never start one: `}` (`start = [}`) or a Unicode line or paragraph separator (U+2028,
-/// U+2029, U+0085), met right after `[` or `,` past blanks and comments. The library aborts
-/// the process there (its assertions stay on in release builds) instead of failing the parse.
+/// Finds, in TOML text, what the TOML library asserts can never be there, and so aborts the
+/// process on (its assertions stay on in release builds) instead of failing the parse:
+/// - a table header whose name does not start with a key character or a quote (`[`, `[/x]`,
+///   `[[[x]]]`, a `[` followed by a combining mark);
+/// - an array item that starts with `}` or a Unicode line or paragraph separator (U+2028,
+///   U+2029, U+0085), right after `[` or `,` past blanks and comments (`start = [}`).
 ///
-/// It walks the text as the library does, far enough to tell values from table headers:
-/// strings (basic, literal, multi-line) and comments are skipped whole, and `[` opens an array
-/// unless it starts a line outside any value. Valid TOML never has such an item, so no valid
-/// file is refused. At the first thing it cannot follow (an unclosed string, a bracket that
-/// closes the wrong one) it stops: the library fails there first, with its own message.
-struct TOMLArrayItemScanner {
-    /// Where the bad item starts, and the character found there as a message shows it.
+/// It walks Unicode scalars, as the library does (a `[` with a combining mark is one Swift
+/// Character, yet two code points to the library), far enough to tell values from headers:
+/// strings (basic, literal, multi-line) and comments are skipped whole, a byte-order mark
+/// at the start is passed over, and `[` opens an array unless it starts a line outside any
+/// value. Valid TOML has none of these, so no valid file is refused. At the first thing it
+/// cannot follow (an unclosed string, a bracket that closes the wrong one) it stops: the
+/// library fails there first, with its own message.
+struct TOMLAbortScanner {
+    /// The line, and what is wrong there in a few words.
     struct Finding: Equatable {
         var line: Int
-        var character: String
+        var message: String
     }
 
     private let scalars: [Unicode.Scalar]
@@ -21,15 +25,12 @@ struct TOMLArrayItemScanner {
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { index = 1 }
     }
 
-    static func firstBadItem(in text: String) -> Finding? {
-        var scanner = TOMLArrayItemScanner(text)
+    static func firstFinding(in text: String) -> Finding? {
+        var scanner = TOMLAbortScanner(text)
         return scanner.scan()
-    }
-
-    private static func isLineSeparator(_ c: Unicode.Scalar) -> Bool {
-        c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}"
     }
 
     private mutating func scan() -> Finding? {
@@ -55,10 +56,8 @@ struct TOMLArrayItemScanner {
             }
             if expectingItem {
                 expectingItem = false
-                if c == "}" { return Finding(line: line, character: "'}'") }
-                if Self.isLineSeparator(c) {
-                    let hex = String(c.value, radix: 16, uppercase: true)
-                    return Finding(line: line, character: "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+                if c == "}" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}" {
+                    return Finding(line: line, message: "an array item cannot start with \(Self.shown(c))")
                 }
             }
             let startsLine = atLineStart
@@ -68,8 +67,7 @@ struct TOMLArrayItemScanner {
                 guard skipString(quote: c) else { return nil }
                 continue
             case "[" where open.isEmpty && startsLine:
-                // A table header: its own brackets are no array.
-                index += index + 1 < scalars.count && scalars[index + 1] == "[" ? 2 : 1
+                if let finding = checkHeader() { return finding }
                 continue
             case "[":
                 open.append(c)
@@ -88,6 +86,26 @@ struct TOMLArrayItemScanner {
             index += 1
         }
         return nil
+    }
+
+    /// At a header's `[`: moves past `[` or `[[` and the blanks after it, and checks the
+    /// name's first code point (the rest of the header is scanned as any text).
+    private mutating func checkHeader() -> Finding? {
+        index += index + 1 < scalars.count && scalars[index + 1] == "[" ? 2 : 1
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+        guard index < scalars.count, !["\n", "\r", "]", "#"].contains(scalars[index]) else {
+            return Finding(line: line, message: "a table header without a name")
+        }
+        let c = scalars[index]
+        let keyStart = c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || ["_", "-", "\"", "'"].contains(c))
+        return keyStart ? nil : Finding(line: line, message: "a table name cannot start with \(Self.shown(c))")
+    }
+
+    /// `'x'` for a printable ASCII character, else its code point (`U+2028`).
+    private static func shown(_ c: Unicode.Scalar) -> String {
+        if c.isASCII, c.value >= 0x20, c.value < 0x7F { return "'\(Character(c))'" }
+        let hex = String(c.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Moves past the string starting at `index`; false if it does not end as TOML says.
