@@ -10,6 +10,30 @@ public struct TakeLibrary: Sendable {
 
     /// Every take, oldest first (names start with the date and time).
     public func list() -> [Take] {
+        let files = filesByTake()
+        return files.keys.sorted().map { take($0, files: files[$0]!) }
+    }
+
+    /// The take of exactly this name, or nil. Only its own files are read (its audio file's
+    /// header gives its length): a player seeking in one take of hundreds asks this often.
+    public func take(named name: String) -> Take? {
+        filesByTake()[name].map { take(name, files: $0) }
+    }
+
+    /// The take named `name`, or the only one whose name starts with it.
+    public func find(_ name: String) throws(RecorderError) -> Take {
+        let files = filesByTake()
+        if let exact = files[name] { return take(name, files: exact) }
+        let matches = files.keys.filter { $0.hasPrefix(name) }
+        guard matches.count == 1 else {
+            if matches.count > 1 { throw .file(name, "matches \(matches.count) takes; give more of the name") }
+            throw .noSuchTake(name)
+        }
+        return take(matches[0], files: files[matches[0]]!)
+    }
+
+    /// The folder's take files by take name, from the listing alone (no file opened).
+    func filesByTake() -> [String: [String]] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var byTake: [String: [String]] = [:]
         for file in names {
@@ -17,33 +41,22 @@ public struct TakeLibrary: Sendable {
             guard Self.extensions.contains(ext) else { continue }
             byTake[Self.takeName(of: file), default: []].append(file)
         }
-        return byTake.keys.sorted().map { name in
-            let files = byTake[name]!.sorted()
-            var bytes = 0
-            for f in files {
-                bytes += ((try? FileManager.default.attributesOfItem(atPath: path(f)))?[.size] as? Int) ?? 0
-            }
-            var seconds: Double?
-            let take = Take(name: name, files: files, seconds: nil, bytes: 0, incomplete: false)
-            if let audio = take.audioFile, let file = try? SoundFile(reading: path(audio)),
-                file.sampleRate > 0
-            {
-                seconds = Double(file.frames) / Double(file.sampleRate)
-            }
-            return Take(name: name, files: files, seconds: seconds, bytes: bytes, incomplete: name.hasSuffix(TakeName.incompleteMark))
-        }
+        return byTake
     }
 
-    /// The take named `name`, or the only one whose name starts with it.
-    public func find(_ name: String) throws(RecorderError) -> Take {
-        let takes = list()
-        if let exact = takes.first(where: { $0.name == name }) { return exact }
-        let matches = takes.filter { $0.name.hasPrefix(name) }
-        guard matches.count == 1 else {
-            if matches.count > 1 { throw .file(name, "matches \(matches.count) takes; give more of the name") }
-            throw .noSuchTake(name)
+    /// One take: its files' sizes, and its length from its audio file's header.
+    func take(_ name: String, files unsorted: [String]) -> Take {
+        let files = unsorted.sorted()
+        var bytes = 0
+        for f in files {
+            bytes += ((try? FileManager.default.attributesOfItem(atPath: path(f)))?[.size] as? Int) ?? 0
         }
-        return matches[0]
+        var seconds: Double?
+        let take = Take(name: name, files: files, seconds: nil, bytes: 0, incomplete: false)
+        if let audio = take.audioFile, let file = try? SoundFile(reading: path(audio)), file.sampleRate > 0 {
+            seconds = Double(file.frames) / Double(file.sampleRate)
+        }
+        return Take(name: name, files: files, seconds: seconds, bytes: bytes, incomplete: name.hasSuffix(TakeName.incompleteMark))
     }
 
     public func path(_ file: String) -> String { folder + "/" + file }

@@ -64,7 +64,7 @@ extension WebRemoteServer {
 
     /// The take of exactly this name.
     func take(named name: String) throws -> Take {
-        guard let take = backend.takeLibrary.list().first(where: { $0.name == name }) else {
+        guard let take = backend.takeLibrary.take(named: name) else {
             throw HTTPError(.notFound, message: RecorderError.noSuchTake(name).description)
         }
         return take

@@ -29,7 +29,7 @@ extension Daemon {
         let library = takeLibrary
         let take: Take
         if exactly {
-            guard let found = library.list().first(where: { $0.name == name }) else { throw .noSuchTake(name) }
+            guard let found = library.take(named: name) else { throw .noSuchTake(name) }
             take = found
         } else {
             take = try library.find(name)
