@@ -3,7 +3,8 @@
 /// - a table header whose name does not start with a key character or a quote (`[`, `[/x]`,
 ///   `[[[x]]]`, a `[` followed by a combining mark);
 /// - an array item that starts with `}` or a Unicode line or paragraph separator (U+2028,
-///   U+2029, U+0085), right after `[` or `,` past blanks and comments (`start = [}`).
+///   U+2029, U+0085), right after `[` or `,` past blanks and comments (`start = [}`);
+/// - a date followed by a space and one digit that ends the value (`2024-01-01 1`).
 ///
 /// It walks Unicode scalars, as the library does (a `[` with a combining mark is one Swift
 /// Character, yet two code points to the library), far enough to tell values from headers:
@@ -45,6 +46,8 @@ struct TOMLAbortScanner {
                 atLineStart = true
                 index += 1
                 continue
+            case " " where loneDigitAfterDate(at: index):
+                return Finding(line: line, message: "cannot read '\(dateText(before: index))' as a date and time (a time has two-digit hours)")
             case " ", "\t", "\r":
                 index += 1
                 continue
@@ -99,6 +102,36 @@ struct TOMLAbortScanner {
         let c = scalars[index]
         let keyStart = c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || ["_", "-", "\"", "'"].contains(c))
         return keyStart ? nil : Finding(line: line, message: "a table name cannot start with \(Self.shown(c))")
+    }
+
+    /// A space between a date-like run (digits, `-`, `_`) and one digit that ends the value
+    /// (`2024-01-01 1]`): the library reads on past the digit as the hours of a date and time
+    /// and asserts the next character is no value's end. Valid TOML never has it: a value is
+    /// never followed by a space and a digit, and a time has two-digit hours.
+    private func loneDigitAfterDate(at space: Int) -> Bool {
+        guard space + 2 < scalars.count, Self.isDigit(scalars[space + 1]), Self.endsValue(scalars[space + 2]) else { return false }
+        var start = space
+        while start > 0, Self.isDigit(scalars[start - 1]) || scalars[start - 1] == "-" || scalars[start - 1] == "_" { start -= 1 }
+        return scalars[start..<space].contains(where: Self.isDigit)
+    }
+
+    private func dateText(before space: Int) -> String {
+        var start = space
+        while start > 0, Self.isDigit(scalars[start - 1]) || scalars[start - 1] == "-" || scalars[start - 1] == "_" { start -= 1 }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[start...space + 1])
+        return String(text)
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+
+    /// The library's value terminators: whitespace (Unicode's too), `]`, `}`, `,` and `#`.
+    private static func endsValue(_ c: Unicode.Scalar) -> Bool {
+        if ["]", "}", ",", "#", " ", "\t"].contains(c) || ("\n"..."\r").contains(c) { return true }
+        switch c.value {
+        case 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// `'x'` for a printable ASCII character, else its code point (`U+2028`).
