@@ -4,7 +4,7 @@
 ///   `[[[x]]]`, a `[` followed by a combining mark);
 /// - an array item that starts with `}` or a Unicode line or paragraph separator (U+2028,
 ///   U+2029, U+0085), right after `[` or `,` past blanks and comments (`start = [}`);
-/// - a date followed by a space and one digit that ends the value (`2024-01-01 1`).
+/// - a value starting with a digit, then a space and one digit that ends it (`2024-01-01 1`).
 ///
 /// It walks Unicode scalars, as the library does (a `[` with a combining mark is one Swift
 /// Character, yet two code points to the library), far enough to tell values from headers:
@@ -46,8 +46,8 @@ struct TOMLAbortScanner {
                 atLineStart = true
                 index += 1
                 continue
-            case " " where loneDigitAfterDate(at: index):
-                return Finding(line: line, message: "cannot read '\(dateText(before: index))' as a date and time (a time has two-digit hours)")
+            case " " where loneDigitAfterValue(at: index):
+                return Finding(line: line, message: "cannot read '\(valueText(before: index))' as a value (a date and time has two-digit hours)")
             case " ", "\t", "\r":
                 index += 1
                 continue
@@ -104,22 +104,28 @@ struct TOMLAbortScanner {
         return keyStart ? nil : Finding(line: line, message: "a table name cannot start with \(Self.shown(c))")
     }
 
-    /// A space between a date-like run (digits, `-`, `_`) and one digit that ends the value
-    /// (`2024-01-01 1]`): the library reads on past the digit as the hours of a date and time
-    /// and asserts the next character is no value's end. Valid TOML never has it: a value is
-    /// never followed by a space and a digit, and a time has two-digit hours.
-    private func loneDigitAfterDate(at space: Int) -> Bool {
+    /// A value that starts with a digit, then a space and one digit that ends the value
+    /// (`2024-01-01 1]`, `9609-11--é 0`): the library takes ten characters with `-` as the 5th
+    /// and 8th for a date, reads on past the digit as the hours of a date and time, and
+    /// asserts the next character is no value's end. Valid TOML never has it: a value or a
+    /// key is never followed by a space and a digit, and a time has two-digit hours.
+    private func loneDigitAfterValue(at space: Int) -> Bool {
         guard space + 2 < scalars.count, Self.isDigit(scalars[space + 1]), Self.endsValue(scalars[space + 2]) else { return false }
-        var start = space
-        while start > 0, Self.isDigit(scalars[start - 1]) || scalars[start - 1] == "-" || scalars[start - 1] == "_" { start -= 1 }
-        return scalars[start..<space].contains(where: Self.isDigit)
+        let start = valueStart(before: space)
+        return start < space && Self.isDigit(scalars[start])
     }
 
-    private func dateText(before space: Int) -> String {
-        var start = space
-        while start > 0, Self.isDigit(scalars[start - 1]) || scalars[start - 1] == "-" || scalars[start - 1] == "_" { start -= 1 }
+    /// Where the value that ends at `end` starts: after the last blank, `=`, bracket, brace,
+    /// comma, `#` or quote before it.
+    private func valueStart(before end: Int) -> Int {
+        var start = end
+        while start > 0, !Self.endsValue(scalars[start - 1]), !["=", "[", "{", "\"", "'"].contains(scalars[start - 1]) { start -= 1 }
+        return start
+    }
+
+    private func valueText(before space: Int) -> String {
         var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[start...space + 1])
+        text.append(contentsOf: scalars[valueStart(before: space)...space + 1])
         return String(text)
     }
 
