@@ -52,5 +52,14 @@ def check(r):
     notes = [line for line in dump.splitlines() if re.match(rf"\s*{sideman}:1\s+Note on\s+(8|9|1[0-5]),", line)]
     r.expect(len(notes) >= 3, f"aseqdump -p Sideman:1 received {len(notes)} band notes: {dump[:300]!r} {r.text('aseqdump.err')!r}")
     r.expect(r.text("serve.rc").strip() == "0", f"sideman serve exited with {r.text('serve.rc').strip()} on SIGTERM")
+    # Run with real-time priority refused: no thread runs SCHED_FIFO, and the daemon said so once.
+    if r.path("no-priority-drop.txt").exists():
+        print(f"  out-connect: real-time priority not dropped ({r.text('no-priority-drop.txt').strip()})")
+    else:
+        sched = [line.split() for line in r.lines("sched.txt") if len(line.split()) == 4]
+        r.expect(bool(sched) and not any(row[2] == "1" for row in sched),
+                 f"a thread ran SCHED_FIFO with real-time priority refused (tid name policy priority): {sched}")
+        warnings = log.count("without real-time priority")
+        r.expect(warnings == 1, f"the daemon warned {warnings} times of an audio thread without real-time priority, not once")
     print(f"  out-connect: 'aconnect Sideman:out …' exits {r.text('aconnect-by-name.rc').strip()}: "
           f"{r.text('aconnect-by-name.txt').strip()}")

@@ -24,7 +24,14 @@ if ! sideman config check /tmp/e2e.toml > "$out/config-check.txt" 2>&1 && grep -
   echo "sideman has no [out] connect yet" > "$out/skipped"
   exit 0
 fi
-sideman serve --config /tmp/e2e.toml > "$out/serve.log" 2>&1 &
+# Run as a user's `sideman serve` without an rtprio limit is: real-time priority refused (no
+# CAP_SYS_NICE, RLIMIT_RTPRIO 0), which the daemon must say once. Routing needs no priority.
+if command -v setpriv > /dev/null && command -v prlimit > /dev/null; then
+  setpriv --bounding-set=-sys_nice prlimit --rtprio=0 -- sideman serve --config /tmp/e2e.toml > "$out/serve.log" 2>&1 &
+else
+  echo "no setpriv or prlimit" > "$out/no-priority-drop.txt"
+  sideman serve --config /tmp/e2e.toml > "$out/serve.log" 2>&1 &
+fi
 serve=$!
 n=0
 until grep -q "serving" "$out/serve.log" || [ $n -gt 300 ]; do sleep 0.2; n=$((n + 1)); done
@@ -47,6 +54,10 @@ sleep 2
 aconnect -l > "$out/aconnect.txt"
 amidi -p hw:1,0 -S '90 24 64 90 28 64 90 2B 64'   # C2 E2 G2 below the split: the band starts
 sleep 5
+# Scheduling of the daemon's threads: tid, name, policy (1 = SCHED_FIFO), real-time priority.
+for t in /proc/$serve/task/*; do
+  printf '%s %s %s\n' "${t##*/}" "$(tr ' ' _ < "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $39, $38}')"
+done > "$out/sched.txt" 2>/dev/null
 amidi -p hw:1,0 -S '80 24 40 80 28 40 80 2B 40'
 sleep 1
 # The synth goes away and comes back (restarted, or unplugged and plugged in again).
