@@ -51,34 +51,3 @@ public struct PlayCommand: ParsableCommand {
         try connection.send(.play(request), as: "play")
     }
 }
-
-/// `sideman stop`: the song (or, in arranger mode, the band) stops, every note ended.
-public struct StopCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "stop", abstract: "Stop the song playing (or the band, in arranger mode).")
-
-    @OptionGroup var connection: DaemonConnection
-
-    public init() {}
-
-    public func run() throws { try connection.send(.stop, as: "stop") }
-}
-
-/// `sideman mode chart|arranger`: who leads the band.
-public struct ModeCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "mode", abstract: "Who leads the band: chart (the song playing) or arranger (your left hand).")
-
-    @Argument(help: "chart or arranger.")
-    var mode: String
-
-    @OptionGroup var connection: DaemonConnection
-
-    public init() {}
-
-    public func validate() throws {
-        guard ControlMode(rawValue: mode) != nil else { throw ValidationError("mode \"\(mode)\": give chart or arranger") }
-    }
-
-    public func run() throws { try connection.send(.mode(ControlMode(rawValue: mode)!), as: "mode") }
-}

@@ -60,11 +60,3 @@ public enum ControlCommand: Hashable, Sendable {
         "looper_record", "looper_play", "looper_save", "part", "status",
     ]
 }
-
-/// Who leads the band.
-public enum ControlMode: String, Codable, Hashable, Sendable {
-    /// A song or a loop memory: the chart's chords.
-    case chart
-    /// The left hand's chords.
-    case arranger
-}

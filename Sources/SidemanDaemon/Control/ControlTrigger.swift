@@ -45,9 +45,3 @@ public struct ControlTrigger: Hashable, Sendable, CustomStringConvertible {
         "\(kind.rawValue) \(number)" + (channel.map { " ch \($0)" } ?? "")
     }
 }
-
-public struct TriggerSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var text: String
-    public var reason: String
-    public var description: String { "'\(text)': \(reason)" }
-}

@@ -83,8 +83,3 @@ struct ChordLooper: Sendable {
         return ChordChart(title: title, meter: meter, bars: written, header: ["Title": title])
     }
 }
-
-/// A loop memory: the chart a recording made.
-struct LoopMemory: Sendable {
-    var chart: ChordChart
-}

@@ -44,19 +44,3 @@ struct PartDraft: Sendable {
         }
     }
 }
-
-/// One `part:` block inside a section: which part, on which chords, and its pattern lines.
-struct TrackDraft: Sendable {
-    var part: PartID
-    var typeMask: UInt64
-    var line: Int
-    var lines: [SourceLine]
-}
-
-/// A `section` block as read: its bars and its tracks, turned into notes once the whole file is known.
-struct SectionDraft: Sendable {
-    var id: SectionID
-    var line: Int
-    var bars: Int?
-    var tracks: [TrackDraft]
-}

@@ -12,9 +12,3 @@ public struct YamahaStyleError: Error, Hashable, Sendable, CustomStringConvertib
 
     public var description: String { "\(file): \(message)" }
 }
-
-/// A problem found while decoding, before the file name is attached.
-struct YamahaFormatProblem: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
-}
