@@ -4,7 +4,8 @@
 ///   `[[[x]]]`, a `[` followed by a combining mark);
 /// - an array item that starts with `}` or a Unicode line or paragraph separator (U+2028,
 ///   U+2029, U+0085), right after `[` or `,` past blanks and comments (`start = [}`);
-/// - a value starting with a digit, then a space and one digit that ends it (`2024-01-01 1`).
+/// - a value that starts with a digit, followed by a space and one digit that ends it
+///   (`x = 2024-01-01 1`).
 ///
 /// It walks Unicode scalars, as the library does (a `[` with a combining mark is one Swift
 /// Character, yet two code points to the library), far enough to tell values from headers:
@@ -37,17 +38,17 @@ struct TOMLAbortScanner {
     private mutating func scan() -> Finding? {
         var open: [Unicode.Scalar] = []  // "[" of arrays and "{" of inline tables, innermost last
         var atLineStart = true
-        var expectingItem = false
+        var expectingItem = false  // after an array's `[` or `,`
+        var expectingValue = false  // after a key's `=`
         while index < scalars.count {
             let c = scalars[index]
             switch c {
             case "\n":
                 line += 1
                 atLineStart = true
+                if open.last != "[" { expectingValue = false }
                 index += 1
                 continue
-            case " " where loneDigitAfterValue(at: index):
-                return Finding(line: line, message: "cannot read '\(valueText(before: index))' as a value (a date and time has two-digit hours)")
             case " ", "\t", "\r":
                 index += 1
                 continue
@@ -58,9 +59,15 @@ struct TOMLAbortScanner {
                 break
             }
             if expectingItem {
-                expectingItem = false
                 if c == "}" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}" {
                     return Finding(line: line, message: "an array item cannot start with \(Self.shown(c))")
+                }
+            }
+            if expectingItem || expectingValue {
+                expectingItem = false
+                expectingValue = false
+                if let end = loneDigitAfterValue(startingAt: index) {
+                    return Finding(line: line, message: "cannot read '\(text(index...end))' as a value (a date and time has two-digit hours)")
                 }
             }
             let startsLine = atLineStart
@@ -83,6 +90,8 @@ struct TOMLAbortScanner {
                 guard open.removeLast() == "{" else { return nil }
             case "," where open.last == "[":
                 expectingItem = true
+            case "=" where open.isEmpty || open.last == "{":
+                expectingValue = true
             default:
                 break
             }
@@ -104,28 +113,25 @@ struct TOMLAbortScanner {
         return keyStart ? nil : Finding(line: line, message: "a table name cannot start with \(Self.shown(c))")
     }
 
-    /// A value that starts with a digit, then a space and one digit that ends the value
-    /// (`2024-01-01 1]`, `9609-11--é 0`): the library takes ten characters with `-` as the 5th
-    /// and 8th for a date, reads on past the digit as the hours of a date and time, and
-    /// asserts the next character is no value's end. Valid TOML never has it: a value or a
-    /// key is never followed by a space and a digit, and a time has two-digit hours.
-    private func loneDigitAfterValue(at space: Int) -> Bool {
-        guard space + 2 < scalars.count, Self.isDigit(scalars[space + 1]), Self.endsValue(scalars[space + 2]) else { return false }
-        let start = valueStart(before: space)
-        return start < space && Self.isDigit(scalars[start])
+    /// A value that starts with a digit and is followed by a space and one digit that ends
+    /// it (`2024-01-01 1]`, `9609-11--é 0`, `960=-11--é 0`): the library takes ten characters
+    /// with `-` as the 5th and 8th for a date, reads on past the space and the digit as the
+    /// hours of a date and time, and asserts the next character is no value's end. Returns
+    /// where that digit is. The value runs, as the library scans it, to its first terminator.
+    /// Valid TOML never has it: a value is never followed by a space and a digit, and a time
+    /// has two-digit hours.
+    private func loneDigitAfterValue(startingAt start: Int) -> Int? {
+        guard Self.isDigit(scalars[start]) else { return nil }
+        var space = start
+        while space < scalars.count, !Self.endsValue(scalars[space]) { space += 1 }
+        guard space + 2 < scalars.count, scalars[space] == " ", Self.isDigit(scalars[space + 1]), Self.endsValue(scalars[space + 2])
+        else { return nil }
+        return space + 1
     }
 
-    /// Where the value that ends at `end` starts: after the last blank, `=`, bracket, brace,
-    /// comma, `#` or quote before it.
-    private func valueStart(before end: Int) -> Int {
-        var start = end
-        while start > 0, !Self.endsValue(scalars[start - 1]), !["=", "[", "{", "\"", "'"].contains(scalars[start - 1]) { start -= 1 }
-        return start
-    }
-
-    private func valueText(before space: Int) -> String {
+    private func text(_ range: ClosedRange<Int>) -> String {
         var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[valueStart(before: space)...space + 1])
+        text.append(contentsOf: scalars[range])
         return String(text)
     }
 
