@@ -1,5 +1,3 @@
-import Foundation
-
 /// Failure to write an audio file, naming the file.
 public enum AudioFileError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotCreate(path: String, reason: String)

@@ -1,5 +1,3 @@
-import MusicCore
-
 /// Straight or swung eighths (or sixteenths). `ratio` is the long note's share of the pair:
 /// 0.5 straight, 0.667 triplet swing (shuffle), 0.6 a light swing.
 public struct Feel: Hashable, Sendable {

@@ -1,5 +1,3 @@
-import MusicCore
-
 /// Note Transposition Table (NTT).
 public enum NoteTable: String, CaseIterable, Hashable, Sendable {
     case bypass

@@ -1,5 +1,3 @@
-import MusicCore
-
 /// The notes one source channel plays in one section, with the rules that move them onto
 /// the chord. A part may have several tracks (Yamaha styles often give major and minor
 /// chords separate source channels, selected by the rules' masks).

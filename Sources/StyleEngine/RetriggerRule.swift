@@ -1,5 +1,3 @@
-import MusicCore
-
 /// What happens to a sounding note when the chord changes under it.
 public enum RetriggerRule: String, CaseIterable, Hashable, Sendable {
     case stop

@@ -1,9 +1,3 @@
-import Hummingbird
-import HummingbirdAuth
-import HummingbirdWebSocket
-import Logging
-import NIOCore
-
 /// The server's limits, in one place.
 enum WebLimits {
     /// Request bodies, bytes.

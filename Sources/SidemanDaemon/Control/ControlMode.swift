@@ -1,5 +1,3 @@
-import StyleEngine
-
 /// Who leads the band.
 public enum ControlMode: String, Codable, Hashable, Sendable {
     /// A song or a loop memory: the chart's chords.

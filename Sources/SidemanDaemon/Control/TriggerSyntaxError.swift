@@ -1,5 +1,3 @@
-import MusicCore
-
 public struct TriggerSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     public var text: String
     public var reason: String

@@ -1,5 +1,3 @@
-import MusicCore
-
 /// A `section` block as read: its bars and its tracks, turned into notes once the whole file is known.
 struct SectionDraft: Sendable {
     var id: SectionID

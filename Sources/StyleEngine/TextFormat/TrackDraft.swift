@@ -1,5 +1,3 @@
-import MusicCore
-
 /// One `part:` block inside a section: which part, on which chords, and its pattern lines.
 struct TrackDraft: Sendable {
     var part: PartID
