@@ -43,10 +43,7 @@ public struct StatusCommand: ParsableCommand {
             if json {
                 print(reply, terminator: reply.hasSuffix("\n") ? "" : "\n")
             } else {
-                let decoder = JSONDecoder()
-                decoder.keyDecodingStrategy = .convertFromSnakeCase
-                let report = try decoder.decode(DaemonStatusReport.self, from: Data(reply.utf8))
-                print(report.text, terminator: "")
+                print(try DaemonConnection.statusReport(reply).text, terminator: "")
             }
         } catch {
             // The throwing write: an unwritable standard error (a full disk) must not crash.
@@ -55,8 +52,5 @@ public struct StatusCommand: ParsableCommand {
         }
     }
 
-    func socketPath() throws -> String {
-        if let socket { return socket }
-        return (try StylesCommand.configuration(path: config) ?? SidemanConfig()).daemon.socket
-    }
+    func socketPath() throws -> String { try DaemonConnection.socketPath(socket: socket, config: config) }
 }

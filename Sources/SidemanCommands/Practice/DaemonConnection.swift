@@ -15,9 +15,20 @@ struct DaemonConnection: ParsableArguments {
     @Flag(help: "Print the daemon's answer as JSON.")
     var json = false
 
-    func socketPath() throws -> String {
+    func socketPath() throws -> String { try Self.socketPath(socket: socket, config: config) }
+
+    /// `socket` if given, else the `[daemon] socket` of the configuration file `config` (or of
+    /// the default one, if it exists): how every command that talks to the daemon finds it.
+    static func socketPath(socket: String?, config: String?) throws -> String {
         if let socket { return socket }
         return (try StylesCommand.configuration(path: config) ?? SidemanConfig()).daemon.socket
+    }
+
+    /// The daemon's reply to `status` (snake_case JSON) read back into its report.
+    static func statusReport(_ reply: String) throws -> DaemonStatusReport {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(DaemonStatusReport.self, from: Data(reply.utf8))
     }
 
     /// Sends one command; prints the practice status (text, or the JSON reply with --json).

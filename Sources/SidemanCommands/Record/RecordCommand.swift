@@ -27,7 +27,7 @@ public struct RecordCommand: ParsableCommand {
 
     public func run() throws {
         do {
-            let path = try socket ?? (StylesCommand.configuration(path: config) ?? SidemanConfig()).daemon.socket
+            let path = try DaemonConnection.socketPath(socket: socket, config: config)
             let reply = try ControlClient.request("record \(action.rawValue)", socket: path)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             guard reply.hasPrefix("ok") else { throw DaemonError(reply.hasPrefix("error: ") ? String(reply.dropFirst(7)) : reply) }

@@ -17,7 +17,7 @@ struct RecordingsDeleteCommand: ParsableCommand {
         try recordings("delete") {
             let library = try location.library()
             let take = try library.find(name)
-            let socketPath = try socket ?? (StylesCommand.configuration(path: location.config) ?? SidemanConfig()).daemon.socket
+            let socketPath = try DaemonConnection.socketPath(socket: socket, config: location.config)
             if let recording = Self.takeBeingRecorded(in: library.folder, socket: socketPath), recording == take.name {
                 throw RecorderError.file(take.name, "is being recorded; stop the take first (sideman record stop)")
             }
@@ -29,10 +29,8 @@ struct RecordingsDeleteCommand: ParsableCommand {
     /// The take the daemon on `socket` is recording into `folder` (the same folder, links
     /// resolved), or nil when none is, or no daemon answers.
     static func takeBeingRecorded(in folder: String, socket: String) -> String? {
-        guard let reply = try? ControlClient.request("status", socket: socket, timeoutSeconds: 2), reply.hasPrefix("{") else { return nil }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        guard let record = (try? decoder.decode(DaemonStatusReport.self, from: Data(reply.utf8)))?.record,
+        guard let reply = try? ControlClient.request("status", socket: socket, timeoutSeconds: 2), reply.hasPrefix("{"),
+            let record = (try? DaemonConnection.statusReport(reply))?.record,
             record.state == "recording", let take = record.take
         else { return nil }
         return realPath(record.folder) == realPath(folder) ? take : nil

@@ -17,9 +17,7 @@ extension SidemanConfig {
             }
             let value = scalar.value
             guard value < 0x20 || value == 0x7F, scalar != "\t", scalar != "\r" else { continue }
-            let hex = String(value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            throw ConfigError(file: file, line: line, key: nil, message: "control character \(code) is not allowed in TOML")
+            throw ConfigError(file: file, line: line, key: nil, message: "control character \(TOMLAbortScanner.codePoint(scalar)) is not allowed in TOML")
         }
         if previous == "\r" {
             throw ConfigError(file: file, line: line, key: nil, message: "a carriage return (CR) not followed by a newline")

@@ -149,6 +149,11 @@ struct TOMLAbortScanner {
     /// `'x'` for a printable ASCII character, else its code point (`U+2028`).
     private static func shown(_ c: Unicode.Scalar) -> String {
         if c.isASCII, c.value >= 0x20, c.value < 0x7F { return "'\(Character(c))'" }
+        return codePoint(c)
+    }
+
+    /// `U+0017`, `U+2028`: how an error line names a character that does not print.
+    static func codePoint(_ c: Unicode.Scalar) -> String {
         let hex = String(c.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }

@@ -68,7 +68,8 @@ import Testing
         #expect(TakeLibrary(folder: folder).list().isEmpty)
     }
 
-    /// No daemon on the socket: the command deletes from the folder on its own.
+    /// No daemon on the socket: no take counts as being recorded, so the command deletes from
+    /// the folder on its own (that delete, as typed: RecordingsCommandTests).
     @Test func withoutADaemonTheFolderIsEnough() throws {
         #expect(RecordingsDeleteCommand.takeBeingRecorded(in: "/tmp", socket: "/nonexistent/control.sock") == nil)
     }
